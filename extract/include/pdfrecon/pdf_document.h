@@ -1,0 +1,54 @@
+// A PDF opened through Poppler: page geometry, text layer and renderings.
+//
+// One PdfDocument per thread: Poppler objects are not shared across threads.
+// Every failure to read the input surfaces as InputError, whose message is
+// the one-line reason shown to the user ("encrypted", "not a PDF", ...).
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "pdfrecon/text_layer.h"
+
+namespace pdfrecon {
+
+// The input cannot be processed. what() is a short reason without the path.
+class InputError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct PageGeometry {
+  double width = 0;   // points, after /Rotate is applied
+  double height = 0;  // points, after /Rotate is applied
+  int rotate = 0;     // the page's /Rotate: 0, 90, 180 or 270
+};
+
+class PdfDocument {
+ public:
+  // Opens `path`; throws InputError when it is missing, a directory, empty,
+  // not a PDF, damaged beyond repair, encrypted or without pages.
+  static PdfDocument open(const std::string& path);
+
+  PdfDocument(PdfDocument&&) noexcept;
+  PdfDocument& operator=(PdfDocument&&) noexcept;
+  ~PdfDocument();
+
+  int page_count() const;
+  // `index` is zero-based here; user-facing page numbers are one-based.
+  PageGeometry geometry(int index) const;
+  // Words in upright page coordinates (/Rotate applied).
+  TextLayer text(int index) const;
+  // The upright page as 8-bit grey, `dpi` pixels per inch.
+  cv::Mat render_grey(int index, double dpi) const;
+
+ private:
+  struct Impl;
+  explicit PdfDocument(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace pdfrecon

@@ -1,0 +1,30 @@
+// The words a PDF's text layer holds for one page, with their boxes.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pdfrecon/geometry.h"
+
+namespace pdfrecon {
+
+struct Word {
+  std::string text;       // UTF-8, as the text layer gives it
+  Box box;                // PDF points, top-left origin, upright page
+  double font_size = 0;   // points; 0 when unknown
+  std::string font_name;  // subset prefix kept ("ABCDEF+DejaVuSans")
+  bool space_after = true;
+};
+
+struct TextLayer {
+  std::vector<Word> words;
+
+  bool empty() const { return words.empty(); }
+  // True when every word uses Tesseract's invisible "GlyphLessFont": the
+  // layer was made by OCR and deserves suspicion.
+  bool glyphless() const;
+  // Median word height in points (0 when empty): the page's text scale.
+  double median_height() const;
+};
+
+}  // namespace pdfrecon

@@ -1,0 +1,145 @@
+#include "pdfrecon/pdf_document.h"
+
+#include <poppler-document.h>
+#include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
+#include <poppler-page.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <mutex>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+namespace pdfrecon {
+namespace {
+
+// Poppler reports syntax errors of damaged files on stderr; the user gets
+// our one-line reason instead.
+void silence_poppler() {
+  static std::once_flag once;
+  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+}
+
+std::string read_whole_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::file_status st = fs::status(path, ec);
+  if (ec || !fs::exists(st)) throw InputError("no such file");
+  if (fs::is_directory(st)) throw InputError("is a directory, not a PDF file");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot be read (permission denied?)");
+  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw InputError("read error");
+  if (data.empty()) throw InputError("empty file");
+  return data;
+}
+
+// PDF readers accept the header anywhere in the first kilobyte.
+bool has_pdf_header(const std::string& data) {
+  return data.substr(0, 1024).find("%PDF-") != std::string::npos;
+}
+
+// Every complete PDF ends with %%EOF (give or take trailing junk); a
+// download cut short does not. Poppler would silently rebuild what it can.
+bool has_eof_marker(const std::string& data) {
+  size_t tail = data.size() > 2048 ? data.size() - 2048 : 0;
+  return data.find("%%EOF", tail) != std::string::npos;
+}
+
+}  // namespace
+
+struct PdfDocument::Impl {
+  std::string bytes;  // Poppler reads from this buffer; it must outlive doc
+  std::unique_ptr<poppler::document> doc;
+  mutable std::vector<std::unique_ptr<poppler::page>> pages;
+
+  const poppler::page& page(int index) const {
+    if (index < 0 || index >= int(pages.size())) throw InputError("page index out of range");
+    if (!pages[index]) {
+      pages[index].reset(doc->create_page(index));
+      if (!pages[index]) throw InputError("page " + std::to_string(index + 1) + " is damaged");
+    }
+    return *pages[index];
+  }
+};
+
+PdfDocument::PdfDocument(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
+PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
+PdfDocument::~PdfDocument() = default;
+
+PdfDocument PdfDocument::open(const std::string& path) {
+  silence_poppler();
+  auto impl = std::make_unique<Impl>();
+  impl->bytes = read_whole_file(path);
+  if (!has_pdf_header(impl->bytes)) throw InputError("not a PDF (no %PDF header)");
+  if (!has_eof_marker(impl->bytes)) throw InputError("truncated PDF (no %%EOF at the end)");
+  impl->doc.reset(
+      poppler::document::load_from_raw_data(impl->bytes.data(), int(impl->bytes.size())));
+  if (!impl->doc) throw InputError("damaged PDF: cannot be parsed");
+  if (impl->doc->is_locked()) throw InputError("encrypted PDF: a password is required");
+  int n = impl->doc->pages();
+  if (n <= 0) throw InputError("PDF has no pages");
+  impl->pages.resize(n);
+  return PdfDocument(std::move(impl));
+}
+
+int PdfDocument::page_count() const { return int(impl_->pages.size()); }
+
+PageGeometry PdfDocument::geometry(int index) const {
+  const poppler::page& p = impl_->page(index);
+  poppler::rectf r = p.page_rect(poppler::crop_box);
+  PageGeometry g;
+  switch (p.orientation()) {
+    case poppler::page::landscape: g.rotate = 90; break;
+    case poppler::page::upside_down: g.rotate = 180; break;
+    case poppler::page::seascape: g.rotate = 270; break;
+    default: g.rotate = 0;
+  }
+  bool sideways = g.rotate == 90 || g.rotate == 270;
+  g.width = sideways ? r.height() : r.width();
+  g.height = sideways ? r.width() : r.height();
+  return g;
+}
+
+TextLayer PdfDocument::text(int index) const {
+  const poppler::page& p = impl_->page(index);
+  TextLayer layer;
+  std::vector<poppler::text_box> boxes = p.text_list(poppler::page::text_list_include_font);
+  layer.words.reserve(boxes.size());
+  for (const poppler::text_box& b : boxes) {
+    Word w;
+    poppler::byte_array utf8 = b.text().to_utf8();
+    w.text.assign(utf8.begin(), utf8.end());
+    if (w.text.empty()) continue;
+    poppler::rectf r = b.bbox();
+    w.box = {r.left(), r.top(), r.right(), r.bottom()};
+    if (b.has_font_info()) {
+      w.font_size = b.get_font_size();
+      w.font_name = b.get_font_name(0);
+    }
+    w.space_after = b.has_space_after();
+    layer.words.push_back(std::move(w));
+  }
+  return layer;
+}
+
+cv::Mat PdfDocument::render_grey(int index, double dpi) const {
+  const poppler::page& p = impl_->page(index);
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(&p, dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {
+    throw InputError("page " + std::to_string(index + 1) + " cannot be rendered");
+  }
+  cv::Mat view(img.height(), img.width(), CV_8UC1, const_cast<char*>(img.const_data()),
+               size_t(img.bytes_per_row()));
+  return view.clone();  // the poppler::image owns its pixels
+}
+
+}  // namespace pdfrecon

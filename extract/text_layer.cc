@@ -1,0 +1,23 @@
+#include "pdfrecon/text_layer.h"
+
+#include <algorithm>
+
+namespace pdfrecon {
+
+bool TextLayer::glyphless() const {
+  if (words.empty()) return false;
+  return std::all_of(words.begin(), words.end(), [](const Word& w) {
+    return w.font_name.find("GlyphLessFont") != std::string::npos;
+  });
+}
+
+double TextLayer::median_height() const {
+  if (words.empty()) return 0;
+  std::vector<double> h;
+  h.reserve(words.size());
+  for (const Word& w : words) h.push_back(w.box.height());
+  std::nth_element(h.begin(), h.begin() + h.size() / 2, h.end());
+  return h[h.size() / 2];
+}
+
+}  // namespace pdfrecon

@@ -1,0 +1,46 @@
+// The table model: a ruled grid of rows and columns whose cells may span
+// several of each. Every later stage reads and annotates this one structure.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pdfrecon/geometry.h"
+
+namespace pdfrecon {
+
+// One change a later stage made to a cell's text, kept for the audit trail.
+struct TextCorrection {
+  std::string rule;  // e.g. "dictionary", "lexicon", "target-grammar"
+  std::string from;
+  std::string to;
+  double distance = 0;  // weighted edit distance, 0 for rule-based repairs
+};
+
+// A cell as the user sees it: a merged region appears once, at its top-left
+// grid position, with its spans.
+struct GridCell {
+  int row = 0, col = 0;
+  int row_span = 1, col_span = 1;
+  Box box;               // PDF points
+  std::string text;      // clean text
+  std::string raw_text;  // text as found (text layer or OCR)
+  std::string source = "native";  // "native" or "ocr"
+  double confidence = 1.0;        // in [0, 1]
+  std::vector<TextCorrection> corrections;
+};
+
+struct CellGrid {
+  Box bbox;                       // PDF points
+  std::vector<double> row_edges;  // n_rows + 1 ascending y positions (points)
+  std::vector<double> col_edges;  // n_cols + 1 ascending x positions (points)
+  std::vector<GridCell> cells;    // row-major by top-left position
+
+  int n_rows() const { return row_edges.empty() ? 0 : int(row_edges.size()) - 1; }
+  int n_cols() const { return col_edges.empty() ? 0 : int(col_edges.size()) - 1; }
+  // The cell covering grid position (row, col), or nullptr outside the grid.
+  const GridCell* cell_at(int row, int col) const;
+  GridCell* cell_at(int row, int col);
+};
+
+}  // namespace pdfrecon

@@ -1,0 +1,36 @@
+// What pdfrecon returns for one PDF: the output contract's document
+// (shared/spec/output.md), before it is written as JSON, CSV or Markdown.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pdfrecon/cell_grid.h"
+#include "pdfrecon/records.h"
+
+namespace pdfrecon {
+
+inline constexpr const char* kSchema = "pdfrecon/1";
+
+struct PageResult {
+  int number = 0;  // one-based
+  double width = 0, height = 0;
+  std::string text_source = "native";  // "native" | "ocr" | "mixed"
+  double skew_degrees = 0;
+  std::vector<CellGrid> tables;
+};
+
+struct DocumentResult {
+  std::string file;  // as the user named it
+  std::string sha256;
+  int page_count = 0;
+  std::string profile = "generic";
+  std::vector<PageResult> pages;
+  // Present when a profile such as lotaip-a4 applied (possibly empty).
+  std::optional<std::vector<Record>> records;
+  ReportMetadata metadata;
+  std::vector<std::string> warnings;
+};
+
+}  // namespace pdfrecon

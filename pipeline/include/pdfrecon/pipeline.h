@@ -1,0 +1,36 @@
+// The whole pipeline for one PDF: extract -> layout -> (ocr) -> reconcile.
+// The CLI and the batch runner call only this.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pdfrecon/document_result.h"
+
+namespace pdfrecon {
+
+struct ExtractOptions {
+  std::vector<int> pages;           // one-based page numbers; empty = all
+  double dpi = 150;                 // rendering resolution for grid detection
+  std::string profile = "auto";     // "auto" | "generic" | "lotaip-a4"
+  std::string ocr = "auto";         // "auto" | "always" | "never"
+  std::string lang = "spa";         // Tesseract language
+  std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
+  std::string debug_dir;            // when set, intermediate images are written here
+};
+
+// Called after each page with (pages done, pages to do).
+using ProgressFn = std::function<void(int done, int total)>;
+
+// Runs the pipeline; throws InputError (pdf_document.h) when the file cannot
+// be processed, std::invalid_argument for options that do not fit the file
+// (a page number beyond the last page).
+DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
+                                const ProgressFn& progress = {});
+
+// Parses "1,3-5" into {1,3,4,5}; throws std::invalid_argument with a
+// readable reason. Duplicates are removed; order is ascending.
+std::vector<int> parse_page_ranges(const std::string& spec);
+
+}  // namespace pdfrecon

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian packages pdfrecon needs to build, test and make fixtures.
+# Idempotent: apt-get runs only when a package is missing. Works as root or
+# through sudo.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake pkg-config git
+  libpoppler-cpp-dev poppler-utils
+  libopencv-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-spa
+  libboost-program-options-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  nlohmann-json3-dev
+  libsqlite3-dev sqlite3
+  libicu-dev
+  libhunspell-dev hunspell-es
+  libtbb-dev
+  libcairo2-dev fonts-dejavu-core
+  libssl-dev
+  qpdf
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+    echo "install-deps: missing packages (${missing[*]}) and not root, no sudo" >&2
+    exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+echo "install-deps: done"

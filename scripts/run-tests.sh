@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Second README command: set up, build, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+cd build
+ctest --output-on-failure -j"$(nproc)" --timeout 900

@@ -1,0 +1,106 @@
+// Bad input gets one line on stderr naming the file and the reason, exit
+// status 1, and no output file; bad usage gets status 2.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "support/run_command.h"
+
+namespace fs = std::filesystem;
+using pdfrecon::testing::run_pdfrecon;
+using pdfrecon::testing::sh_quote;
+using pdfrecon::testing::source_path;
+
+namespace {
+
+struct BadInput {
+  const char* file;    // under fixtures/bad/, or an absolute path
+  const char* reason;  // expected in the message
+};
+
+class BadInputTest : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputTest, OneLineErrorStatusOneAndNoOutput) {
+  const BadInput& bad = GetParam();
+  std::string path = bad.file[0] == '/' ? bad.file : source_path(std::string("fixtures/bad/") + bad.file);
+  fs::path out = fs::temp_directory_path() / ("pdfrecon-bad-" + std::string(fs::path(bad.file).stem()) + ".json");
+  fs::remove(out);
+
+  auto r = run_pdfrecon("extract " + sh_quote(path) + " -o " + sh_quote(out.string()));
+
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find(path), std::string::npos) << "message must name the file: " << r.err;
+  EXPECT_NE(r.err.find(bad.reason), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  for (const auto& e : fs::directory_iterator(out.parent_path())) {
+    EXPECT_EQ(e.path().string().find(out.filename().string() + "."), std::string::npos)
+        << "temporary file left behind: " << e.path();
+  }
+  EXPECT_TRUE(r.out.empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, BadInputTest,
+                         ::testing::Values(BadInput{"empty.pdf", "empty file"},
+                                           BadInput{"truncated.pdf", "truncated"},
+                                           BadInput{"random-bytes.pdf", "not a PDF"},
+                                           BadInput{"html-named.pdf", "not a PDF"},
+                                           BadInput{"encrypted.pdf", "encrypted"},
+                                           BadInput{"no-pages.pdf", "no pages"},
+                                           BadInput{"/nonexistent/report.pdf", "no such file"},
+                                           BadInput{"/tmp", "directory"}));
+
+TEST(CliUsage, NoArgumentsIsUsageError) {
+  auto r = run_pdfrecon("");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.out.find("Usage"), std::string::npos);
+}
+
+TEST(CliUsage, UnknownOptionIsUsageError) {
+  auto r = run_pdfrecon("extract x.pdf --bogus");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("bogus"), std::string::npos);
+}
+
+TEST(CliUsage, BadFormatIsUsageError) {
+  auto r = run_pdfrecon("extract x.pdf --format xml");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--format"), std::string::npos);
+}
+
+TEST(CliUsage, BadPageListIsUsageError) {
+  auto r = run_pdfrecon("extract x.pdf --pages 3-1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("backwards"), std::string::npos);
+}
+
+TEST(CliUsage, HelpTeachesByExample) {
+  auto r = run_pdfrecon("extract --help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("Examples"), std::string::npos);
+  EXPECT_NE(r.out.find("--pages"), std::string::npos);
+}
+
+TEST(CliUsage, Version) {
+  auto r = run_pdfrecon("--version");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("pdfrecon ", 0), 0u);
+}
+
+TEST(CliExtract, NoTablePdfSucceedsWithNoTables) {
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
+                        " --profile generic");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"schema\": \"pdfrecon/1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"tables\": []"), std::string::npos);
+}
+
+TEST(CliExtract, PageBeyondLastIsRefused) {
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
+                        " --pages 2");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("1 page"), std::string::npos) << r.err;
+}
+
+}  // namespace
