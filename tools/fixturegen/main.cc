@@ -1,0 +1,118 @@
+// fixturegen: renders a LOTAIP a4 ground-truth file into a born-digital PDF,
+// with the grids and records a perfect extraction of that PDF must return.
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <iostream>
+#include <optional>
+#include <string>
+
+#include "document_layout.h"
+#include "fonts.h"
+#include "grids_json.h"
+#include "pdf_render.h"
+#include "records.h"
+#include "truth.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+struct Options {
+  std::string truth;
+  std::string pdf, grids, records;
+  fixturegen::Style style;
+};
+
+po::options_description visible_options() {
+  po::options_description desc(
+      "Usage: fixturegen TRUTH.json [--pdf OUT.pdf] [--grids OUT.grids.json]\n"
+      "                  [--records OUT.records.csv] [--repeat-header|--no-repeat-header]\n"
+      "                  [--font-size 7]\n\n"
+      "Renders a LOTAIP literal a4 ground-truth file (lotaip-a4-truth/1) into a\n"
+      "born-digital A4-landscape PDF and writes what a perfect extraction of it\n"
+      "must return. Output is byte-for-byte deterministic.\n\nOptions");
+  desc.add_options()("help,h", "show this help")("pdf", po::value<std::string>(),
+                                                 "write the rendered report here")(
+      "grids", po::value<std::string>(), "write the expected per-page ruled grids (JSON) here")(
+      "records", po::value<std::string>(), "write the expected records (RFC 4180 CSV) here")(
+      "repeat-header", po::bool_switch(), "repeat the header row on every page (default)")(
+      "no-repeat-header", po::bool_switch(), "print the header row on page 1 only")(
+      "font-size", po::value<double>()->default_value(7.0), "body font size in points (4-12)");
+  return desc;
+}
+
+// nullopt after printing help; throws po::error on bad usage.
+std::optional<Options> parse_args(int argc, char** argv) {
+  auto visible = visible_options();
+  po::options_description all;
+  all.add(visible).add_options()("truth", po::value<std::string>());
+  po::positional_options_description positional;
+  positional.add("truth", 1);
+  po::variables_map vm;
+  po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return std::nullopt;
+  }
+  if (!vm.count("truth")) throw po::error("missing TRUTH.json");
+  Options o;
+  o.truth = vm["truth"].as<std::string>();
+  if (vm.count("pdf")) o.pdf = vm["pdf"].as<std::string>();
+  if (vm.count("grids")) o.grids = vm["grids"].as<std::string>();
+  if (vm.count("records")) o.records = vm["records"].as<std::string>();
+  if (o.pdf.empty() && o.grids.empty() && o.records.empty()) {
+    throw po::error("nothing to write: give --pdf, --grids and/or --records");
+  }
+  if (vm["repeat-header"].as<bool>() && vm["no-repeat-header"].as<bool>()) {
+    throw po::error("--repeat-header and --no-repeat-header exclude each other");
+  }
+  o.style.repeat_header = !vm["no-repeat-header"].as<bool>();
+  const double size = vm["font-size"].as<double>();
+  if (!(size >= 4 && size <= 12)) throw po::error("--font-size must be between 4 and 12");
+  o.style.title_size = o.style.title_size * size / o.style.body_size;
+  o.style.body_size = size;
+  return o;
+}
+
+void run(const Options& o) {
+  using namespace fixturegen;
+  const Truth truth = load_truth(o.truth);
+  const auto records = flatten_records(truth);
+  if (!o.records.empty()) write_file(o.records, records_csv(records));
+  if (o.pdf.empty() && o.grids.empty()) return;
+
+  const FontSet fonts;
+  const LayoutResult layout = layout_document(truth, fonts, o.style);
+  if (!o.pdf.empty()) render_pdf(layout.document, fonts, o.pdf);
+  if (!o.grids.empty()) {
+    const auto source = std::filesystem::path(o.truth).filename().string();
+    write_file(o.grids, format_json(grids_json(layout.document, source)) + "\n");
+  }
+  std::cerr << "fixturegen: " << o.truth << ": " << layout.document.pages.size() << " pages, "
+            << records.size() << " records\n";
+  for (const auto& s : layout.splits) std::cerr << "  split by a page break: " << s << "\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::optional<Options> options;
+  try {
+    options = parse_args(argc, argv);
+  } catch (const po::error& e) {
+    std::cerr << "fixturegen: " << e.what() << "\n" << visible_options() << "\n";
+    return kExitUsage;
+  }
+  if (!options) return 0;
+  try {
+    run(*options);
+  } catch (const std::exception& e) {
+    std::cerr << "fixturegen: " << e.what() << "\n";
+    return kExitFailure;
+  }
+  return 0;
+}
