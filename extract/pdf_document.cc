@@ -6,6 +6,7 @@
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -47,6 +48,17 @@ bool has_pdf_header(const std::string& data) {
 bool has_eof_marker(const std::string& data) {
   size_t tail = data.size() > 2048 ? data.size() - 2048 : 0;
   return data.find("%%EOF", tail) != std::string::npos;
+}
+
+// Which way a word runs, from its first and last glyph boxes.
+int run_direction(const poppler::text_box& b) {
+  size_t n = b.text().size();
+  if (n < 2) return 0;
+  poppler::rectf a = b.char_bbox(0), z = b.char_bbox(n - 1);
+  double dx = (z.left() + z.right() - a.left() - a.right()) / 2;
+  double dy = (z.top() + z.bottom() - a.top() - a.bottom()) / 2;
+  if (std::abs(dx) >= std::abs(dy)) return dx >= 0 ? 0 : 180;
+  return dy > 0 ? 90 : 270;
 }
 
 }  // namespace
@@ -122,6 +134,7 @@ TextLayer PdfDocument::text(int index) const {
       w.font_name = b.get_font_name(0);
     }
     w.space_after = b.has_space_after();
+    w.rotation = run_direction(b);
     layer.words.push_back(std::move(w));
   }
   return layer;

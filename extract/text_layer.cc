@@ -20,4 +20,14 @@ double TextLayer::median_height() const {
   return h[h.size() / 2];
 }
 
+int TextLayer::dominant_rotation() const {
+  double weight[4] = {0, 0, 0, 0};
+  for (const Word& w : words) weight[(w.rotation / 90) & 3] += double(w.text.size());
+  int best = 0;
+  for (int i = 1; i < 4; ++i) {
+    if (weight[i] > weight[best]) best = i;
+  }
+  return best * 90;
+}
+
 }  // namespace pdfrecon

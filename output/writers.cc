@@ -75,7 +75,10 @@ std::string format_number(double v) {
 
 std::string join(const std::vector<std::string>& parts, const std::string& sep) {
   std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? sep : "") + parts[i];
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += sep;
+    out += parts[i];
+  }
   return out;
 }
 
@@ -121,8 +124,13 @@ std::string md_escape(const std::string& s) {
 
 std::string md_row(const std::vector<std::string>& fields) {
   std::string out = "|";
-  for (const std::string& f : fields) out += " " + md_escape(f) + " |";
-  return out + "\n";
+  for (const std::string& f : fields) {
+    out += ' ';
+    out += md_escape(f);
+    out += " |";
+  }
+  out += '\n';
+  return out;
 }
 
 std::string md_table(const std::vector<std::string>& header,
@@ -164,6 +172,7 @@ ordered_json to_json(const DocumentResult& doc) {
     ordered_json tables = ordered_json::array();
     for (const CellGrid& t : p.tables) tables.push_back(table_json(t));
     pj["tables"] = std::move(tables);
+    pj["lines"] = p.lines;
     pages.push_back(std::move(pj));
   }
   j["pages"] = std::move(pages);
@@ -185,7 +194,10 @@ std::string write_json(const DocumentResult& doc) { return to_json(doc).dump(2) 
 std::string write_csv(const DocumentResult& doc, bool bom) {
   std::string out = bom ? "\xEF\xBB\xBF" : "";
   auto line = [&out](const std::vector<std::string>& fields) {
-    for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + csv_field(fields[i]);
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) out += ',';
+      out += csv_field(fields[i]);
+    }
     out += "\r\n";
   };
   if (doc.records) {

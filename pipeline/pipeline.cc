@@ -9,6 +9,7 @@
 #include "pdfrecon/grid_detector.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/sha256.h"
+#include "pdfrecon/upright.h"
 
 namespace pdfrecon {
 namespace {
@@ -35,6 +36,26 @@ std::vector<int> pages_to_process(const ExtractOptions& options, int page_count)
     }
   }
   return pages;
+}
+
+// Words outside every table grouped into lines, top to bottom: titles,
+// footers printed without rulings, notes.
+std::vector<std::string> text_lines(std::vector<Word> words) {
+  std::sort(words.begin(), words.end(),
+            [](const Word& a, const Word& b) { return a.box.cy() < b.box.cy(); });
+  std::vector<std::string> lines;
+  std::vector<Word> line;
+  double bottom = 0;
+  for (Word& w : words) {
+    if (!line.empty() && w.box.cy() > bottom) {
+      lines.push_back(join_cell_words(std::move(line)));
+      line.clear();
+    }
+    bottom = line.empty() ? w.box.y1 : std::max(bottom, w.box.y1);
+    line.push_back(std::move(w));
+  }
+  if (!line.empty()) lines.push_back(join_cell_words(std::move(line)));
+  return lines;
 }
 
 }  // namespace
@@ -82,10 +103,15 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
 
     TextLayer text = pdf.text(index);
     cv::Mat grey = pdf.render_grey(index, options.dpi);
-    PageGrids grids = detect_grids(grey, px_per_pt);
+    // Content drawn sideways (or a /Rotate that turned it so) is turned
+    // upright; coordinates are then those of the upright page.
+    turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
+    GridDetectorOptions grid_options;
+    grid_options.text_height_pt = text.median_height();
+    PageGrids grids = detect_grids(grey, px_per_pt, grid_options);
     page.skew_degrees = grids.skew_degrees;
     page.tables = std::move(grids.tables);
-    place_words(text, page.tables);
+    page.lines = text_lines(place_words(text, page.tables));
     if (text.empty()) {
       doc.warnings.push_back("page " + std::to_string(number) +
                              ": no text layer (OCR is not available yet)");

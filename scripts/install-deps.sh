@@ -17,7 +17,7 @@ PACKAGES=(
   libhunspell-dev hunspell-es
   libtbb-dev
   libcairo2-dev fonts-dejavu-core
-  libssl-dev
+  libssl-dev time
   qpdf
 )
 

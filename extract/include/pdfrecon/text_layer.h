@@ -14,6 +14,9 @@ struct Word {
   double font_size = 0;   // points; 0 when unknown
   std::string font_name;  // subset prefix kept ("ABCDEF+DejaVuSans")
   bool space_after = true;
+  // Direction the text runs, clockwise from left-to-right: 0, 90 (top to
+  // bottom), 180 (upside down) or 270 (bottom to top).
+  int rotation = 0;
 };
 
 struct TextLayer {
@@ -25,6 +28,9 @@ struct TextLayer {
   bool glyphless() const;
   // Median word height in points (0 when empty): the page's text scale.
   double median_height() const;
+  // The rotation most of the text runs at (weighted by length): what it
+  // takes to turn the page upright. 0 when there is no text.
+  int dominant_rotation() const;
 };
 
 }  // namespace pdfrecon

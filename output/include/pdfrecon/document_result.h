@@ -19,6 +19,9 @@ struct PageResult {
   std::string text_source = "native";  // "native" | "ocr" | "mixed"
   double skew_degrees = 0;
   std::vector<CellGrid> tables;
+  // Text outside every table, one line each, top to bottom: titles, footers
+  // printed without rulings, notes. (An addition to the contract.)
+  std::vector<std::string> lines;
 };
 
 struct DocumentResult {
