@@ -88,6 +88,7 @@ int run_extract(const std::vector<std::string>& args) {
     ("dpi", po::value(&dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
     ("dict", po::value(&dicts)->composing(), "extra dictionary folder (repeatable)")
     ("debug-dir", po::value(&debug_dir), "write intermediate images here")
+    ("jobs,j", po::value<int>()->default_value(0), "pages read in parallel (0: one per core)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
   po::options_description hidden;
@@ -132,6 +133,8 @@ int run_extract(const std::vector<std::string>& args) {
   options.lang = lang;
   options.dict_dirs = dicts;
   options.debug_dir = debug_dir;
+  options.jobs = vm["jobs"].as<int>();
+  if (options.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
 
   bool show_progress = !vm.count("quiet") && stderr_is_terminal();
   ProgressFn progress;

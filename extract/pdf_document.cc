@@ -21,7 +21,8 @@ namespace {
 // our one-line reason instead.
 void silence_poppler() {
   static std::once_flag once;
-  std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::string read_whole_file(const std::string& path) {
@@ -106,10 +107,17 @@ PageGeometry PdfDocument::geometry(int index) const {
   poppler::rectf r = p.page_rect(poppler::crop_box);
   PageGeometry g;
   switch (p.orientation()) {
-    case poppler::page::landscape: g.rotate = 90; break;
-    case poppler::page::upside_down: g.rotate = 180; break;
-    case poppler::page::seascape: g.rotate = 270; break;
-    default: g.rotate = 0;
+    case poppler::page::landscape:
+      g.rotate = 90;
+      break;
+    case poppler::page::upside_down:
+      g.rotate = 180;
+      break;
+    case poppler::page::seascape:
+      g.rotate = 270;
+      break;
+    default:
+      g.rotate = 0;
   }
   bool sideways = g.rotate == 90 || g.rotate == 270;
   g.width = sideways ? r.height() : r.width();
@@ -140,11 +148,11 @@ TextLayer PdfDocument::text(int index) const {
   return layer;
 }
 
-cv::Mat PdfDocument::render_grey(int index, double dpi) const {
+cv::Mat PdfDocument::render_grey(int index, double dpi, bool antialias) const {
   const poppler::page& p = impl_->page(index);
   poppler::page_renderer renderer;
-  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, antialias);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, antialias);
   renderer.set_image_format(poppler::image::format_gray8);
   poppler::image img = renderer.render_page(&p, dpi, dpi);
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {

@@ -10,10 +10,14 @@ namespace {
 // counter-clockwise by `rotation` degrees.
 Box turn_box(const Box& b, int rotation, double w, double h) {
   switch (rotation) {
-    case 90: return {b.y0, w - b.x1, b.y1, w - b.x0};
-    case 180: return {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
-    case 270: return {h - b.y1, b.x0, h - b.y0, b.x1};
-    default: return b;
+    case 90:
+      return {b.y0, w - b.x1, b.y1, w - b.x0};
+    case 180:
+      return {w - b.x1, h - b.y1, w - b.x0, h - b.y0};
+    case 270:
+      return {h - b.y1, b.x0, h - b.y0, b.x1};
+    default:
+      return b;
   }
 }
 

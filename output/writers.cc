@@ -12,8 +12,8 @@ using nlohmann::ordered_json;
 double round_to(double v, double step) { return std::round(v / step) * step; }
 
 ordered_json box_json(const Box& b) {
-  return ordered_json::array({round_to(b.x0, 0.01), round_to(b.y0, 0.01), round_to(b.x1, 0.01),
-                              round_to(b.y1, 0.01)});
+  return ordered_json::array(
+      {round_to(b.x0, 0.01), round_to(b.y0, 0.01), round_to(b.x1, 0.01), round_to(b.y1, 0.01)});
 }
 
 ordered_json cell_json(const GridCell& c) {
@@ -95,7 +95,7 @@ std::vector<std::vector<std::string>> grid_rows(const CellGrid& t) {
 }
 
 const std::vector<std::string> kRecordColumns = {
-    "section", "no",          "unit",         "objective",  "indicator", "target",
+    "section",     "no",           "unit", "objective",  "indicator", "target",
     "target_kind", "target_value", "page", "confidence", "flags"};
 
 std::vector<std::string> record_fields(const Record& r) {
@@ -115,9 +115,12 @@ std::vector<std::string> record_fields(const Record& r) {
 std::string md_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
-    if (ch == '|') out += "\\|";
-    else if (ch == '\n' || ch == '\r') out += ' ';
-    else out += ch;
+    if (ch == '|')
+      out += "\\|";
+    else if (ch == '\n' || ch == '\r')
+      out += ' ';
+    else
+      out += ch;
   }
   return out;
 }
@@ -225,7 +228,8 @@ std::string write_markdown(const DocumentResult& doc) {
     out += md_table(kRecordColumns, rows);
     if (!doc.metadata.fields.empty()) {
       out += "\n";
-      for (const auto& [k, v] : doc.metadata.fields) out += "- **" + k + "**: " + md_escape(v) + "\n";
+      for (const auto& [k, v] : doc.metadata.fields)
+        out += "- **" + k + "**: " + md_escape(v) + "\n";
     }
     return out;
   }

@@ -1,9 +1,13 @@
 #include "pdfrecon/pipeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <exception>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/grid_detector.h"
@@ -82,6 +86,38 @@ std::vector<int> parse_page_ranges(const std::string& spec) {
   return {pages.begin(), pages.end()};
 }
 
+namespace {
+
+// Everything pdfrecon learns from one page.
+PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& options,
+                     std::vector<std::string>& warnings) {
+  int index = number - 1;
+  PageGeometry geo = pdf.geometry(index);
+  PageResult page;
+  page.number = number;
+  page.width = geo.width;
+  page.height = geo.height;
+
+  TextLayer text = pdf.text(index);
+  cv::Mat grey = pdf.render_grey(index, options.dpi);
+  // Content drawn sideways (or a /Rotate that turned it so) is turned
+  // upright; coordinates are then those of the upright page.
+  turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
+  GridDetectorOptions grid_options;
+  grid_options.text_height_pt = text.median_height();
+  PageGrids grids = detect_grids(grey, options.dpi / 72.0, grid_options);
+  page.skew_degrees = grids.skew_degrees;
+  page.tables = std::move(grids.tables);
+  page.lines = text_lines(place_words(text, page.tables));
+  if (text.empty()) {
+    warnings.push_back("page " + std::to_string(number) +
+                       ": no text layer (OCR is not available yet)");
+  }
+  return page;
+}
+
+}  // namespace
+
 DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
                                 const ProgressFn& progress) {
   PdfDocument pdf = PdfDocument::open(path);
@@ -89,35 +125,55 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
   doc.file = path;
   doc.page_count = pdf.page_count();
   doc.sha256 = sha256_file(path);
-  std::vector<int> pages = pages_to_process(options, doc.page_count);
-  const double px_per_pt = options.dpi / 72.0;
+  const std::vector<int> pages = pages_to_process(options, doc.page_count);
+  const int total = int(pages.size());
 
-  int done = 0;
-  for (int number : pages) {
-    int index = number - 1;
-    PageGeometry geo = pdf.geometry(index);
-    PageResult page;
-    page.number = number;
-    page.width = geo.width;
-    page.height = geo.height;
-
-    TextLayer text = pdf.text(index);
-    cv::Mat grey = pdf.render_grey(index, options.dpi);
-    // Content drawn sideways (or a /Rotate that turned it so) is turned
-    // upright; coordinates are then those of the upright page.
-    turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
-    GridDetectorOptions grid_options;
-    grid_options.text_height_pt = text.median_height();
-    PageGrids grids = detect_grids(grey, px_per_pt, grid_options);
-    page.skew_degrees = grids.skew_degrees;
-    page.tables = std::move(grids.tables);
-    page.lines = text_lines(place_words(text, page.tables));
-    if (text.empty()) {
-      doc.warnings.push_back("page " + std::to_string(number) +
-                             ": no text layer (OCR is not available yet)");
+  std::vector<PageResult> results(total);
+  std::vector<std::vector<std::string>> warnings(total);
+  std::atomic<int> next{0}, done{0};
+  std::mutex progress_mutex;
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto work = [&](const PdfDocument& doc_for_thread) {
+    for (int i; (i = next.fetch_add(1)) < total;) {
+      try {
+        results[i] = read_page(doc_for_thread, pages[i], options, warnings[i]);
+      } catch (...) {
+        std::lock_guard lock(failure_mutex);
+        if (!failure) failure = std::current_exception();
+        next = total;  // stop handing out pages
+        return;
+      }
+      int d = ++done;
+      if (progress) {
+        std::lock_guard lock(progress_mutex);
+        progress(d, total);
+      }
     }
-    doc.pages.push_back(std::move(page));
-    if (progress) progress(++done, int(pages.size()));
+  };
+
+  // Poppler's global state is set up by the first render, which must not
+  // race; after that each worker reads through its own document object.
+  if (total > 0) {
+    next = 1;
+    results[0] = read_page(pdf, pages[0], options, warnings[0]);
+    done = 1;
+    if (progress) progress(1, total);
+  }
+  int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
+  jobs = std::clamp(jobs, 1, std::max(1, total - 1));
+  std::vector<PdfDocument> extra;
+  for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
+  {
+    std::vector<std::jthread> threads;
+    for (PdfDocument& d : extra) threads.emplace_back([&work, &d] { work(d); });
+    work(pdf);
+  }
+  if (failure) std::rethrow_exception(failure);
+
+  for (int i = 0; i < total; ++i) {
+    doc.pages.push_back(std::move(results[i]));
+    for (std::string& w : warnings[i]) doc.warnings.push_back(std::move(w));
   }
   return doc;
 }

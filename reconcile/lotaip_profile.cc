@@ -151,8 +151,7 @@ bool is_lotaip_a4(const std::vector<PageContent>& pages) {
   return false;
 }
 
-ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages,
-                                const TextReconciler* reconciler) {
+ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextReconciler* reconciler) {
   ProfileResult out;
 
   // 1. Clean every cell of the main tables by its column's role, and collect
@@ -280,7 +279,8 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages,
     rec.page = row.page;
     rec.indicator = row.indicator->text;
     GridCell& target = const_cast<GridCell&>(*row.target);
-    TargetReading reading = reconciler ? reconciler->clean_target(target) : read_target(target.text);
+    TargetReading reading =
+        reconciler ? reconciler->clean_target(target) : read_target(target.text);
     rec.target = reading.text;
     rec.target_kind = reading.kind;
     rec.target_value = reading.value;

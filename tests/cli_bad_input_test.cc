@@ -23,8 +23,10 @@ class BadInputTest : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(BadInputTest, OneLineErrorStatusOneAndNoOutput) {
   const BadInput& bad = GetParam();
-  std::string path = bad.file[0] == '/' ? bad.file : source_path(std::string("fixtures/bad/") + bad.file);
-  fs::path out = fs::temp_directory_path() / ("pdfrecon-bad-" + std::string(fs::path(bad.file).stem()) + ".json");
+  std::string path =
+      bad.file[0] == '/' ? bad.file : source_path(std::string("fixtures/bad/") + bad.file);
+  fs::path out = fs::temp_directory_path() /
+                 ("pdfrecon-bad-" + std::string(fs::path(bad.file).stem()) + ".json");
   fs::remove(out);
 
   auto r = run_pdfrecon("extract " + sh_quote(path) + " -o " + sh_quote(out.string()));
@@ -97,8 +99,8 @@ TEST(CliExtract, NoTablePdfSucceedsWithNoTables) {
 }
 
 TEST(CliExtract, PageBeyondLastIsRefused) {
-  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
-                        " --pages 2");
+  auto r =
+      run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) + " --pages 2");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("1 page"), std::string::npos) << r.err;
 }

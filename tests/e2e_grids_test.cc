@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pdfrecon/pipeline.h"
+#include "pdfrecon/writers.h"
 
 namespace pdfrecon {
 namespace {
@@ -71,8 +72,8 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, BornDigitalGrids,
                          ::testing::Values("cne-lotaip-a4-2023-11", "invented-lotaip-a4"));
 
 TEST(BornDigitalGrids, SelectedPagesOnly) {
-  std::string pdf = std::string(PDFRECON_SOURCE_DIR) +
-                    "/fixtures/cne-lotaip-a4-2023-11/born-digital.pdf";
+  std::string pdf =
+      std::string(PDFRECON_SOURCE_DIR) + "/fixtures/cne-lotaip-a4-2023-11/born-digital.pdf";
   ExtractOptions options;
   options.pages = {2, 4};
   DocumentResult doc = extract_document(pdf, options);
@@ -93,8 +94,8 @@ TEST_P(RotatedPage, IsTurnedUprightWithTheSameGrid) {
   nlohmann::json expected = load_expected(src + "cne-lotaip-a4-2023-11");
   ExtractOptions options;
   options.profile = "generic";
-  DocumentResult doc = extract_document(
-      src + "rotated/page2-rotate" + std::to_string(GetParam()) + ".pdf", options);
+  DocumentResult doc =
+      extract_document(src + "rotated/page2-rotate" + std::to_string(GetParam()) + ".pdf", options);
   ASSERT_EQ(doc.pages.size(), 1u);
   EXPECT_NEAR(doc.pages[0].width, 842, 1);
   EXPECT_NEAR(doc.pages[0].height, 595, 1);
@@ -103,6 +104,24 @@ TEST_P(RotatedPage, IsTurnedUprightWithTheSameGrid) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rotations, RotatedPage, ::testing::Values(90, 180, 270));
+
+}  // namespace
+}  // namespace pdfrecon
+
+namespace pdfrecon {
+namespace {
+
+TEST(ParallelPages, SameDocumentWithOneOrTwoWorkers) {
+  std::string pdf =
+      std::string(PDFRECON_SOURCE_DIR) + "/fixtures/cne-lotaip-a4-2023-11/born-digital.pdf";
+  ExtractOptions one, two;
+  one.jobs = 1;
+  two.jobs = 2;
+  std::string a = write_json(extract_document(pdf, one));
+  std::string b = write_json(extract_document(pdf, two));
+  EXPECT_GT(a.size(), 10000u);
+  EXPECT_EQ(a, b);
+}
 
 }  // namespace
 }  // namespace pdfrecon

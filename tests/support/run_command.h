@@ -41,8 +41,8 @@ inline CommandResult run_pdfrecon(const std::string& args) {
   fs::create_directories(dir);
   fs::path out = dir / ("out" + std::to_string(counter));
   fs::path err = dir / ("err" + std::to_string(counter++));
-  std::string cmd = sh_quote(PDFRECON_BINARY) + " " + args + " >" + sh_quote(out.string()) +
-                    " 2>" + sh_quote(err.string()) + " </dev/null";
+  std::string cmd = sh_quote(PDFRECON_BINARY) + " " + args + " >" + sh_quote(out.string()) + " 2>" +
+                    sh_quote(err.string()) + " </dev/null";
   int raw = std::system(cmd.c_str());
   CommandResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);

@@ -2,9 +2,8 @@
 // caller can write it atomically (see atomic_file.h) or print it.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pdfrecon/document_result.h"
 

@@ -11,13 +11,14 @@
 namespace pdfrecon {
 
 struct ExtractOptions {
-  std::vector<int> pages;           // one-based page numbers; empty = all
-  double dpi = 150;                 // rendering resolution for grid detection
-  std::string profile = "auto";     // "auto" | "generic" | "lotaip-a4"
-  std::string ocr = "auto";         // "auto" | "always" | "never"
-  std::string lang = "spa";         // Tesseract language
+  std::vector<int> pages;              // one-based page numbers; empty = all
+  double dpi = 150;                    // rendering resolution for grid detection
+  std::string profile = "auto";        // "auto" | "generic" | "lotaip-a4"
+  std::string ocr = "auto";            // "auto" | "always" | "never"
+  std::string lang = "spa";            // Tesseract language
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
-  std::string debug_dir;            // when set, intermediate images are written here
+  std::string debug_dir;               // when set, intermediate images are written here
+  int jobs = 0;                        // worker threads for pages; 0 = one per core
 };
 
 // Called after each page with (pages done, pages to do).
