@@ -1,0 +1,648 @@
+#include "pdfrecon/grid_detector.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <numeric>
+#include <optional>
+#include <stdexcept>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+namespace pdfrecon {
+namespace {
+struct DBG_T { std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now(); void lap(const char* n) { auto now = std::chrono::steady_clock::now(); if (std::getenv("GRID_TIME")) std::fprintf(stderr, "%s %.2f  ", n, std::chrono::duration<double, std::milli>(now - t).count()); t = now; } };
+void DBG_dump(const char* name, const cv::Mat& m) {
+  const char* d = std::getenv("GRID_DEBUG_DIR");
+  if (!d) return;
+  std::string path = std::string(d) + "/" + name + ".pgm";
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fprintf(f, "P5\n%d %d\n255\n", m.cols, m.rows);
+  for (int y = 0; y < m.rows; ++y) std::fwrite(m.ptr(y), 1, m.cols, f);
+  std::fclose(f);
+}
+
+constexpr double kDefaultTextHeightPt = 10;
+// Cap height / font size for common fonts: converts measured glyph heights
+// to an em.
+constexpr double kCapHeightPerEm = 0.72;
+
+int odd(int v) { return v | 1; }
+
+cv::Mat rect_kernel(int w, int h) {
+  return cv::getStructuringElement(cv::MORPH_RECT, cv::Size(std::max(1, w), std::max(1, h)));
+}
+
+// Pixel lengths derived from the text height and the page size.
+struct Scale {
+  double em = 0;    // px
+  int hline = 0;    // horizontal opening length
+  int vline = 0;    // vertical opening length
+  int thin = 0;     // longest run (across the ruling) of a thin ruling
+  int gap = 0;      // closing length
+  double merge_gap = 0, max_thick = 0, joint_tol = 0, short_joint_tol = 0, cluster_tol = 0;
+  double open_border = 0;
+  double long_h = 0, long_v = 0;  // rulings that need no support from shorter ones
+};
+
+Scale make_scale(double em, cv::Size page, const GridDetectorOptions& o) {
+  auto clamp_len = [&](double len, int side) {
+    double lo = std::max(3.0, side * o.min_kernel_page_fraction);
+    double hi = std::max(lo, side * o.max_kernel_page_fraction);
+    return int(std::lround(std::clamp(len, lo, hi)));
+  };
+  Scale s;
+  s.em = em;
+  s.hline = clamp_len(o.min_hline_em * em, page.width);
+  s.vline = clamp_len(o.min_vline_em * em, page.height);
+  s.thin = std::max(2, int(std::lround(o.max_thin_em * em)));
+  s.gap = std::max(2, int(std::lround(o.gap_close_em * em)));
+  s.merge_gap = std::max(3.0, o.merge_gap_em * em);
+  s.max_thick = std::max(3.0, o.max_line_thickness_em * em);
+  s.joint_tol = std::max(3.0, o.joint_tolerance_em * em);
+  s.short_joint_tol = std::max(2.0, o.short_joint_tolerance_em * em);
+  s.cluster_tol = std::max(2.0, o.cluster_tolerance_em * em);
+  s.open_border = std::max(4.0, o.open_border_em * em);
+  s.long_h = std::max(double(s.hline), o.long_hline_em * em);
+  s.long_v = std::max(double(s.vline), o.long_vline_em * em);
+  return s;
+}
+
+// Standard deviation of the pixel noise (scanner grain, JPEG) from the
+// second differences along every fourth row; the median ignores the pixels
+// on strokes, so a clean rendering gives 0.
+double noise_sigma(const cv::Mat& grey) {
+  if (grey.cols < 3 || grey.rows < 1) return 0;
+  cv::Mat sample((grey.rows + 3) / 4, grey.cols, CV_8UC1, grey.data, grey.step[0] * 4);
+  cv::Mat d2, mag;
+  cv::filter2D(sample, d2, CV_16S, cv::Matx13f(1, -2, 1));
+  cv::convertScaleAbs(d2, mag);
+  int channels[] = {0}, bins[] = {256};
+  float range[] = {0, 256};
+  const float* ranges[] = {range};
+  cv::Mat hist;
+  cv::calcHist(&mag, 1, channels, cv::Mat(), hist, 1, bins, ranges);
+  double half = mag.total() / 2.0, acc = 0;
+  int median = 0;
+  while (median < 255 && (acc += hist.at<float>(median)) < half) ++median;
+  // |N(0, 6 sigma^2)| has median 0.6745 * sqrt(6) sigma.
+  return median / 1.652;
+}
+
+// Ink = white. A noisy scan is smoothed first, or its grain would come out
+// as specks that bridge glyphs and break rulings.
+cv::Mat binarize(const cv::Mat& grey, double px_per_pt, const GridDetectorOptions& o) {
+  int block = std::max(3, odd(int(std::lround(o.threshold_window_pt * px_per_pt))));
+  double offset = o.threshold_offset;
+  cv::Mat src = grey;
+  double noise = noise_sigma(grey);
+  if (noise > o.max_clean_noise) {
+    cv::GaussianBlur(grey, src, cv::Size(3, 3), 0.85);
+    offset = std::max(offset, 4 * 0.4 * noise);  // the blur leaves ~40 % of the grain
+  }
+  cv::Mat bin;
+  cv::adaptiveThreshold(src, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
+                        offset);
+  return bin;
+}
+
+// The text height in px from the blobs that look like glyphs: their upper
+// heights are capitals and digits, whose height is a fixed part of the em.
+// Counted on a 2x2 max-pooled image: a quarter of the work, heights +-1 px.
+double estimate_em(const cv::Mat& bin, double px_per_pt) {
+  cv::Mat pooled;
+  cv::resize(bin, pooled, cv::Size((bin.cols + 1) / 2, (bin.rows + 1) / 2), 0, 0, cv::INTER_AREA);
+  cv::threshold(pooled, pooled, 0, 255, cv::THRESH_BINARY);
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(pooled, labels, stats, centroids, 8, CV_32S);
+  double max_h = 20 * px_per_pt;  // 40 pt at full size
+  std::vector<int> heights;
+  heights.reserve(n);
+  for (int i = 1; i < n; ++i) {
+    int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (h < 2 || h > max_h || w > 3 * h) continue;  // specks, rules, grids
+    heights.push_back(h);
+  }
+  if (heights.size() < 20) return kDefaultTextHeightPt * px_per_pt;
+  auto p = heights.begin() + heights.size() * 3 / 4;
+  std::nth_element(heights.begin(), p, heights.end());
+  double em = 2 * *p / kCapHeightPerEm;
+  return std::clamp(em, 4 * px_per_pt, 40 * px_per_pt);
+}
+
+// The binary image plus its thin structures with short gaps bridged along
+// the ruling direction. Glyph stems and bars across that direction are
+// removed before closing, so letters never fuse; thick rulings come through
+// from `bin` itself.
+cv::Mat line_source(const cv::Mat& bin, bool horizontal, const Scale& s) {
+  cv::Mat across = horizontal ? rect_kernel(1, s.thin + 1) : rect_kernel(s.thin + 1, 1);
+  cv::Mat along = horizontal ? rect_kernel(s.gap + 1, 1) : rect_kernel(1, s.gap + 1);
+  cv::Mat thick, thin;
+  cv::morphologyEx(bin, thick, cv::MORPH_OPEN, across);
+  cv::subtract(bin, thick, thin);
+  cv::morphologyEx(thin, thin, cv::MORPH_CLOSE, along);
+  cv::bitwise_or(thin, bin, thin);
+  return thin;
+}
+
+cv::Mat open_along(const cv::Mat& src, bool horizontal, int len) {
+  cv::Mat out;
+  cv::morphologyEx(src, out, cv::MORPH_OPEN,
+                   horizontal ? rect_kernel(len, 1) : rect_kernel(1, len));
+  return out;
+}
+
+// The sources (see line_source) and the ruling masks of both directions.
+struct Masks {
+  cv::Mat hsource, hmask, vmask;
+};
+
+// The two directions are independent; on two cores they run side by side.
+Masks find_masks(const cv::Mat& bin, const Scale& s) {
+  Masks m;
+  cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range& range) {
+    for (int i = range.start; i < range.end; ++i) {
+      if (i == 0) {
+        m.hsource = line_source(bin, true, s);
+        m.hmask = open_along(m.hsource, true, s.hline);
+      } else {
+        m.vmask = open_along(line_source(bin, false, s), false, s.vline);
+      }
+    }
+  });
+  return m;
+}
+
+// A connected blob of a mask.
+struct Blob {
+  cv::Rect box;
+  int area = 0;
+  cv::Point2d centroid;
+  double angle = 0;  // of the principal axis, degrees from +x towards +y
+};
+
+// The blobs of a sparse mask. Only the bands of rows (or columns) that hold
+// ink are labelled, a small part of the page. The angle is measured for
+// blobs at least `angle_len` long along `horizontal`.
+std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_len) {
+  cv::Mat profile;
+  cv::reduce(mask, profile, horizontal ? 1 : 0, cv::REDUCE_SUM, CV_32S);  // faster than MAX
+  const int* prof = profile.ptr<int>();
+  int n = horizontal ? mask.rows : mask.cols;
+  std::vector<Blob> out;
+  for (int i = 0; i < n;) {
+    if (!prof[i]) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j < n && prof[j]) ++j;
+    cv::Rect band = horizontal ? cv::Rect(0, i, mask.cols, j - i) : cv::Rect(i, 0, j - i, mask.rows);
+    cv::Mat labels, stats, centroids;
+    int count = cv::connectedComponentsWithStats(mask(band), labels, stats, centroids, 8, CV_32S);
+    for (int k = 1; k < count; ++k) {
+      Blob b;
+      b.box = cv::Rect(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
+                       stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT));
+      b.area = stats.at<int>(k, cv::CC_STAT_AREA);
+      b.centroid = {centroids.at<double>(k, 0) + band.x, centroids.at<double>(k, 1) + band.y};
+      if ((horizontal ? b.box.width : b.box.height) >= angle_len) {
+        cv::Moments m = cv::moments(labels(b.box) == k, true);
+        b.angle = 0.5 * std::atan2(2 * m.mu11, m.mu20 - m.mu02) * 180 / CV_PI;
+      }
+      b.box += band.tl();
+      out.push_back(b);
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Length-weighted median angle of the horizontal blobs at least `min_len`
+// long and within the skew range; nullopt without any.
+std::optional<double> median_angle(const std::vector<Blob>& blobs, int min_len, double max_deg) {
+  std::vector<std::pair<double, double>> angles;  // (degrees, weight)
+  double total = 0;
+  for (const Blob& b : blobs) {
+    if (b.box.width < min_len || std::abs(b.angle) > max_deg) continue;
+    angles.emplace_back(b.angle, b.box.width);
+    total += b.box.width;
+  }
+  if (angles.empty()) return std::nullopt;
+  std::sort(angles.begin(), angles.end());
+  double acc = 0;
+  for (auto& a : angles) {
+    acc += a.second;
+    if (acc >= total / 2) return a.first;
+  }
+  return angles.back().first;
+}
+
+// Skew from rulings that may be tilted by up to max_skew_degrees: the source
+// is first thickened vertically so that a tilted 1 px line still has
+// horizontal runs long enough to survive the opening.
+std::optional<double> tilted_skew(const cv::Mat& hsource, int len, int min_len,
+                                  const GridDetectorOptions& o) {
+  int k = odd(int(std::ceil(len * std::tan(o.max_skew_degrees * CV_PI / 180))) + 1);
+  cv::Mat band;
+  cv::dilate(hsource, band, rect_kernel(1, k));
+  band = open_along(band, true, len);
+  return median_angle(sparse_blobs(band, true, min_len), min_len, o.max_skew_degrees);
+}
+
+// One connected piece of a ruling mask, in working-image px. For a
+// horizontal piece `pos` is its y and [a, b) its x extent; transposed for a
+// vertical one.
+struct Piece {
+  double pos = 0, a = 0, b = 0, thick = 0;
+};
+
+std::vector<Piece> to_pieces(const std::vector<Blob>& blobs, bool horizontal, const Scale& s) {
+  std::vector<Piece> out;
+  for (const Blob& bl : blobs) {
+    const cv::Rect& r = bl.box;
+    Piece p = horizontal ? Piece{bl.centroid.y, double(r.x), double(r.x + r.width),
+                                 double(bl.area) / r.width}
+                         : Piece{bl.centroid.x, double(r.y), double(r.y + r.height),
+                                 double(bl.area) / r.height};
+    if (p.thick <= s.max_thick) out.push_back(p);
+  }
+  return out;
+}
+
+// Collinear pieces joined across small gaps.
+struct Line {
+  double pos = 0, a = 0, b = 0, thick = 0;
+  std::vector<int> pieces;
+  bool alive = true;
+  double length() const { return b - a; }
+};
+
+std::vector<Line> merge_collinear(const std::vector<Piece>& pieces, const Scale& s) {
+  std::vector<int> order(pieces.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int l, int r) { return pieces[l].a < pieces[r].a; });
+  std::vector<Line> lines;
+  for (int i : order) {
+    const Piece& p = pieces[i];
+    Line* host = nullptr;
+    for (Line& l : lines) {
+      double pos_tol = std::max(2.0, (l.thick + p.thick) / 2);
+      if (std::abs(l.pos - p.pos) <= pos_tol && p.a <= l.b + s.merge_gap) {
+        host = &l;
+        break;
+      }
+    }
+    if (!host) {
+      lines.push_back({p.pos, p.a, p.b, p.thick, {i}});
+      continue;
+    }
+    double wl = host->length(), wp = p.b - p.a;
+    host->pos = (host->pos * wl + p.pos * wp) / (wl + wp);
+    host->thick = std::max(host->thick, p.thick);
+    host->b = std::max(host->b, p.b);
+    host->pieces.push_back(i);
+  }
+  return lines;
+}
+
+// Whether h and v meet; each may fall short of the other by its tolerance.
+bool crosses(const Line& h, const Line& v, double h_tol, double v_tol) {
+  return v.pos >= h.a - h_tol && v.pos <= h.b + h_tol && h.pos >= v.a - v_tol &&
+         h.pos <= v.b + v_tol;
+}
+bool crosses(const Line& h, const Line& v, double tol) { return crosses(h, v, tol, tol); }
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  bool unite(int x, int y) {
+    x = find(x);
+    y = find(y);
+    if (x == y) return false;
+    parent[std::max(x, y)] = std::min(x, y);
+    return true;
+  }
+};
+
+// Keeps the rulings that touch at least two crossing rulings. Fragments of
+// text that passed the length test can prop each other up (a bar and a stem
+// of one word cross), so support is built outwards from long rulings:
+// first the long ones that cross two long ones, then any ruling that crosses
+// two kept ones.
+void keep_jointed(std::vector<Line>& hs, std::vector<Line>& vs, double tol, double short_tol,
+                  double long_h, double long_v) {
+  auto count_and_drop = [&](auto counts_h, auto counts_v) {
+    bool changed = false;
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (hs[i].alive && counts_h[i] < 2) hs[i].alive = false, changed = true;
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (vs[j].alive && counts_v[j] < 2) vs[j].alive = false, changed = true;
+    }
+    return changed;
+  };
+  auto crossings = [&](std::vector<int>& hc, std::vector<int>& vc) {
+    hc.assign(hs.size(), 0);
+    vc.assign(vs.size(), 0);
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (!hs[i].alive) continue;
+      for (size_t j = 0; j < vs.size(); ++j) {
+        if (vs[j].alive && crosses(hs[i], vs[j], tol)) ++hc[i], ++vc[j];
+      }
+    }
+  };
+  std::vector<bool> short_h(hs.size()), short_v(vs.size());
+  for (size_t i = 0; i < hs.size(); ++i) short_h[i] = hs[i].length() < long_h;
+  for (size_t j = 0; j < vs.size(); ++j) short_v[j] = vs[j].length() < long_v;
+  // The long rulings that hold each other up.
+  for (size_t i = 0; i < hs.size(); ++i) hs[i].alive = !short_h[i];
+  for (size_t j = 0; j < vs.size(); ++j) vs[j].alive = !short_v[j];
+  std::vector<int> hc, vc;
+  do crossings(hc, vc);
+  while (count_and_drop(hc, vc));
+  // Short rulings join when two kept rulings cross them. They must reach
+  // those rulings: a tall glyph ("$", "|") nearly fills its row.
+  for (bool grown = true; grown;) {
+    grown = false;
+    for (size_t i = 0; i < hs.size(); ++i) {
+      if (hs[i].alive || !short_h[i]) continue;
+      int n = 0;
+      for (const Line& v : vs) n += v.alive && crosses(hs[i], v, short_tol, tol);
+      if (n >= 2) hs[i].alive = grown = true;
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (vs[j].alive || !short_v[j]) continue;
+      int n = 0;
+      for (const Line& h : hs) n += h.alive && crosses(h, vs[j], tol, short_tol);
+      if (n >= 2) vs[j].alive = grown = true;
+    }
+  }
+}
+
+// Boundary positions from line positions: gaps above `tol` separate
+// clusters; each cluster sits at the length-weighted mean of its lines.
+// `cluster_of` receives each line's cluster index.
+std::vector<double> cluster_positions(const std::vector<const Line*>& lines, double tol,
+                                      std::vector<int>& cluster_of) {
+  std::vector<int> order(lines.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](int l, int r) { return lines[l]->pos < lines[r]->pos; });
+  cluster_of.assign(lines.size(), -1);
+  std::vector<double> out;
+  double sum = 0, weight = 0, last = 0;
+  for (int i : order) {
+    const Line& l = *lines[i];
+    if (weight > 0 && l.pos - last > tol) {
+      out.push_back(sum / weight);
+      sum = weight = 0;
+    }
+    sum += l.pos * l.length();
+    weight += l.length();
+    last = l.pos;
+    cluster_of[i] = int(out.size());
+  }
+  if (weight > 0) out.push_back(sum / weight);
+  return out;
+}
+
+// Fraction of [lo, hi] covered by the union of `intervals`.
+double coverage(std::vector<std::pair<double, double>> intervals, double lo, double hi) {
+  if (hi <= lo) return 1;
+  std::sort(intervals.begin(), intervals.end());
+  double covered = 0, cur_a = 0, cur_b = -1;
+  auto flush = [&] {
+    if (cur_b > cur_a) covered += std::max(0.0, std::min(cur_b, hi) - std::max(cur_a, lo));
+  };
+  for (auto [a, b] : intervals) {
+    if (a > cur_b) {
+      flush();
+      cur_a = a;
+      cur_b = b;
+    } else {
+      cur_b = std::max(cur_b, b);
+    }
+  }
+  flush();
+  return covered / (hi - lo);
+}
+
+// A table in working-image px before conversion to points.
+struct RawTable {
+  std::vector<double> rows, cols;  // boundary positions
+  std::vector<GridCell> cells;     // boxes unset
+};
+
+// Builds the grid of one group of rulings; false if it is not a table.
+bool build_table(const std::vector<const Line*>& hs, const std::vector<const Line*>& vs,
+                 const std::vector<Piece>& hpieces, const std::vector<Piece>& vpieces,
+                 const Scale& s, const GridDetectorOptions& o, RawTable& t) {
+  std::vector<int> hcl, vcl;
+  t.rows = cluster_positions(hs, s.cluster_tol, hcl);
+  t.cols = cluster_positions(vs, s.cluster_tol, vcl);
+  // Vertical rulings running past the outermost horizontal one (or the
+  // reverse) mark an outer boundary that is not ruled.
+  int row_shift = 0, col_shift = 0;
+  double vmin = 1e18, vmax = -1e18, hmin = 1e18, hmax = -1e18;
+  for (const Line* v : vs) vmin = std::min(vmin, v->a), vmax = std::max(vmax, v->b);
+  for (const Line* h : hs) hmin = std::min(hmin, h->a), hmax = std::max(hmax, h->b);
+  if (t.rows.front() - vmin > s.open_border) t.rows.insert(t.rows.begin(), vmin), row_shift = 1;
+  if (vmax - t.rows.back() > s.open_border) t.rows.push_back(vmax);
+  if (t.cols.front() - hmin > s.open_border) t.cols.insert(t.cols.begin(), hmin), col_shift = 1;
+  if (hmax - t.cols.back() > s.open_border) t.cols.push_back(hmax);
+  int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
+  if (nr < 1 || nc < 1 || nr * nc < o.min_cells) return false;
+
+  // The ruled intervals along every boundary.
+  std::vector<std::vector<std::pair<double, double>>> hcov(nr + 1), vcov(nc + 1);
+  for (size_t i = 0; i < hs.size(); ++i) {
+    for (int p : hs[i]->pieces) hcov[hcl[i] + row_shift].emplace_back(hpieces[p].a, hpieces[p].b);
+  }
+  for (size_t i = 0; i < vs.size(); ++i) {
+    for (int p : vs[i]->pieces) vcov[vcl[i] + col_shift].emplace_back(vpieces[p].a, vpieces[p].b);
+  }
+  // The ends of an edge lie inside the crossing rulings; leave them out.
+  double margin = std::max(2.0, 0.2 * s.em);
+  UnionFind uf(nr * nc);
+  for (int r = 1; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) {
+      if (coverage(hcov[r], t.cols[c] + margin, t.cols[c + 1] - margin) < o.edge_coverage) {
+        uf.unite((r - 1) * nc + c, r * nc + c);
+      }
+    }
+  }
+  for (int c = 1; c < nc; ++c) {
+    for (int r = 0; r < nr; ++r) {
+      if (coverage(vcov[c], t.rows[r] + margin, t.rows[r + 1] - margin) < o.edge_coverage) {
+        uf.unite(r * nc + c - 1, r * nc + c);
+      }
+    }
+  }
+  // Merged regions are rectangles: grow each union to its bounding box
+  // until nothing changes.
+  struct Span {
+    int r0, c0, r1, c1;
+  };
+  std::vector<Span> span(nr * nc);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int i = 0; i < nr * nc; ++i) span[i] = {nr, nc, -1, -1};
+    for (int r = 0; r < nr; ++r) {
+      for (int c = 0; c < nc; ++c) {
+        Span& sp = span[uf.find(r * nc + c)];
+        sp = {std::min(sp.r0, r), std::min(sp.c0, c), std::max(sp.r1, r), std::max(sp.c1, c)};
+      }
+    }
+    for (int i = 0; i < nr * nc; ++i) {
+      if (uf.find(i) != i) continue;
+      Span sp = span[i];
+      for (int r = sp.r0; r <= sp.r1; ++r) {
+        for (int c = sp.c0; c <= sp.c1; ++c) changed |= uf.unite(i, r * nc + c);
+      }
+    }
+  }
+  for (int r = 0; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) {
+      const Span& sp = span[uf.find(r * nc + c)];
+      if (sp.r0 != r || sp.c0 != c) continue;
+      GridCell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.row_span = sp.r1 - sp.r0 + 1;
+      cell.col_span = sp.c1 - sp.c0 + 1;
+      t.cells.push_back(cell);
+    }
+  }
+  return true;
+}
+
+// Maps a point of the working (upright) image back to the given image.
+cv::Point2d map_point(const cv::Matx23d& m, double x, double y) {
+  return {m(0, 0) * x + m(0, 1) * y + m(0, 2), m(1, 0) * x + m(1, 1) * y + m(1, 2)};
+}
+
+CellGrid to_points(const RawTable& t, const cv::Matx23d& back, double px_per_pt) {
+  CellGrid g;
+  double cx = (t.cols.front() + t.cols.back()) / 2, cy = (t.rows.front() + t.rows.back()) / 2;
+  for (double y : t.rows) g.row_edges.push_back(map_point(back, cx, y).y / px_per_pt);
+  for (double x : t.cols) g.col_edges.push_back(map_point(back, x, cy).x / px_per_pt);
+  g.bbox = {g.col_edges.front(), g.row_edges.front(), g.col_edges.back(), g.row_edges.back()};
+  for (GridCell cell : t.cells) {
+    double x0 = t.cols[cell.col], x1 = t.cols[cell.col + cell.col_span];
+    double y0 = t.rows[cell.row], y1 = t.rows[cell.row + cell.row_span];
+    cv::Point2d c = map_point(back, (x0 + x1) / 2, (y0 + y1) / 2);
+    double hw = (x1 - x0) / 2, hh = (y1 - y0) / 2;
+    cell.box = Box{c.x - hw, c.y - hh, c.x + hw, c.y + hh}.scaled(1 / px_per_pt);
+    g.cells.push_back(std::move(cell));
+  }
+  return g;
+}
+
+}  // namespace
+
+PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetectorOptions& o) {
+  if (!(px_per_pt > 0)) throw std::invalid_argument("detect_grids: px_per_pt must be positive");
+  PageGrids out;
+  if (image.empty()) return out;
+  cv::Mat grey = image;
+  if (image.channels() == 3) cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
+  if (image.channels() == 4) cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
+  if (grey.depth() != CV_8U) grey.convertTo(grey, CV_8U);
+
+  DBG_T T;
+  cv::Mat bin = binarize(grey, px_per_pt, o);
+  T.lap("bin");
+  double em = o.text_height_pt > 0 ? o.text_height_pt * px_per_pt : estimate_em(bin, px_per_pt);
+  Scale s = make_scale(em, bin.size(), o);
+  T.lap("em");
+
+  Masks masks = find_masks(bin, s);
+  // Long rulings give the skew. On a level page (every born-digital one)
+  // they are found as they are; otherwise, or when they are not level, a
+  // search that tolerates tilt measures it.
+  int long_len = std::max(2 * s.hline, bin.cols / 8);
+  std::vector<Blob> hblobs = sparse_blobs(masks.hmask, true, long_len);
+  std::optional<double> skew = median_angle(hblobs, long_len, o.max_skew_degrees);
+  T.lap("hmask");
+  if (!skew || std::abs(*skew) >= o.min_deskew_degrees) {
+    int len = std::max(s.hline, bin.cols / 25);
+    if (std::optional<double> tilted = tilted_skew(masks.hsource, len, long_len, o)) skew = tilted;
+  }
+  T.lap("skew");
+  out.skew_degrees = skew.value_or(0);
+  cv::Matx23d back(1, 0, 0, 0, 1, 0);  // working image -> given image
+  if (std::abs(out.skew_degrees) >= o.min_deskew_degrees) {
+    // Rotating by the skew (counter-clockwise for a positive angle) makes
+    // the rulings level.
+    cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
+    cv::Mat fwd = cv::getRotationMatrix2D(centre, out.skew_degrees, 1.0);
+    cv::Mat upright;
+    cv::warpAffine(grey, upright, fwd, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                   cv::Scalar(255));
+    cv::Mat inv;
+    cv::invertAffineTransform(fwd, inv);
+    back = cv::Matx23d(inv);
+    bin = binarize(upright, px_per_pt, o);
+    masks = find_masks(bin, s);
+    hblobs = sparse_blobs(masks.hmask, true, INT_MAX);
+  }
+  T.lap("deskew");
+  DBG_dump("bin", bin); DBG_dump("hmask", masks.hmask); DBG_dump("vmask", masks.vmask);
+  if (std::getenv("GRID_DEBUG_DIR")) std::fprintf(stderr, "em %.1f hline %d vline %d thin %d gap %d\n", s.em, s.hline, s.vline, s.thin, s.gap);
+
+  std::vector<Piece> hpieces = to_pieces(hblobs, true, s);
+  std::vector<Piece> vpieces = to_pieces(sparse_blobs(masks.vmask, false, INT_MAX), false, s);
+  T.lap("pieces");
+  std::vector<Line> hs = merge_collinear(hpieces, s);
+  std::vector<Line> vs = merge_collinear(vpieces, s);
+  keep_jointed(hs, vs, s.joint_tol, s.short_joint_tol, s.long_h, s.long_v);
+
+  T.lap("joint");
+  if (std::getenv("GRID_DEBUG_DIR")) {
+    for (auto& h : hs) if (h.alive) { std::fprintf(stderr, "H pos %.1f [%.0f,%.0f] len %.0f x:", h.pos, h.a, h.b, h.length()); for (auto& v : vs) if (v.alive && crosses(h, v, s.joint_tol)) std::fprintf(stderr, " %.0f[%.0f,%.0f]", v.pos, v.a, v.b); std::fprintf(stderr, "\n"); }
+    for (auto& v : vs) if (v.alive) std::fprintf(stderr, "V pos %.1f [%.0f,%.0f] len %.0f\n", v.pos, v.a, v.b, v.length());
+  }
+  // Tables are the connected groups of crossing rulings.
+  int nh = int(hs.size());
+  UnionFind groups(nh + int(vs.size()));
+  for (int i = 0; i < nh; ++i) {
+    if (!hs[i].alive) continue;
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (vs[j].alive && crosses(hs[i], vs[j], s.joint_tol)) groups.unite(i, nh + int(j));
+    }
+  }
+  std::vector<int> roots;
+  for (int i = 0; i < nh; ++i) {
+    if (hs[i].alive && groups.find(i) == i) roots.push_back(i);
+  }
+  for (int root : roots) {
+    std::vector<const Line*> gh, gv;
+    for (int i = 0; i < nh; ++i) {
+      if (hs[i].alive && groups.find(i) == root) gh.push_back(&hs[i]);
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (vs[j].alive && groups.find(nh + int(j)) == root) gv.push_back(&vs[j]);
+    }
+    RawTable t;
+    if (build_table(gh, gv, hpieces, vpieces, s, o, t)) {
+      out.tables.push_back(to_points(t, back, px_per_pt));
+    }
+  }
+  T.lap("tables");
+  if (std::getenv("GRID_TIME")) std::fprintf(stderr, "\n");
+  std::sort(out.tables.begin(), out.tables.end(), [](const CellGrid& a, const CellGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  return out;
+}
+
+}  // namespace pdfrecon

@@ -1,0 +1,562 @@
+// Grid detection on synthetic pages: tables drawn with cv::line / cv::putText
+// in known places, in the styles real reports use (thin, thick, dashed,
+// faint, broken, anti-aliased, skewed), checked against the geometry that
+// was drawn.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
+
+#include "pdfrecon/grid_detector.h"
+
+namespace pdfrecon {
+namespace {
+
+constexpr double kDpi = 150;
+constexpr double kPxPerPt = kDpi / 72;
+const cv::Size kPage(1754, 1240);  // landscape A4 at 150 dpi
+
+// How the rulings are drawn.
+struct Style {
+  int thickness = 1;
+  int grey = 0;          // ink value of the rulings
+  int on = 0, off = 0;   // dash pattern in px; solid when off == 0
+  bool antialias = false;  // draw at 4x, then area-downsample like a renderer
+  double skew_deg = 0;     // the finished page is rotated by this (clockwise)
+  bool text = true;        // put a label in every cell
+  bool touching = false;   // labels touch the ruling above and on the left
+};
+
+// A table as drawn: ruling positions in px and merged regions.
+struct Table {
+  std::vector<double> rows, cols;
+  struct Merge {
+    int row, col, row_span, col_span;
+  };
+  std::vector<Merge> merges;
+
+  // The merge covering (r, c), or a 1x1 region.
+  Merge region(int r, int c) const {
+    for (const Merge& m : merges) {
+      if (r >= m.row && r < m.row + m.row_span && c >= m.col && c < m.col + m.col_span) return m;
+    }
+    return {r, c, 1, 1};
+  }
+  bool same_region(int r0, int c0, int r1, int c1) const {
+    Merge a = region(r0, c0), b = region(r1, c1);
+    return a.row == b.row && a.col == b.col;
+  }
+};
+
+std::vector<double> evenly(double from, double step, int n) {
+  std::vector<double> v;
+  for (int i = 0; i <= n; ++i) v.push_back(from + step * i);
+  return v;
+}
+
+// A realistic table: uneven column widths, a taller header row.
+Table standard_table(double x, double y) {
+  Table t;
+  t.cols = {x};
+  for (double w : {60, 260, 180, 140, 140, 220, 160, 180}) t.cols.push_back(t.cols.back() + w);
+  t.rows = {y, y + 52};
+  for (int i = 0; i < 12; ++i) t.rows.push_back(t.rows.back() + 34);
+  return t;
+}
+
+class Painter {
+ public:
+  explicit Painter(const Style& st) : st_(st), scale_(st.antialias ? 4 : 1) {
+    img_ = cv::Mat(kPage.height * scale_, kPage.width * scale_, CV_8UC1, cv::Scalar(255));
+  }
+
+  void segment(cv::Point2d a, cv::Point2d b) {
+    double len = std::hypot(b.x - a.x, b.y - a.y);
+    cv::Point2d dir = (b - a) * (1 / len);
+    if (st_.off == 0) return stroke(a, b);
+    for (double t = 0; t < len; t += st_.on + st_.off) stroke(a + dir * t, a + dir * std::min(len, t + st_.on));
+  }
+
+  void text(const std::string& s, double x, double baseline, double font = 0.5) {
+    cv::putText(img_, s, cv::Point(int(x * scale_), int(baseline * scale_)),
+                cv::FONT_HERSHEY_SIMPLEX, font * scale_, cv::Scalar(0), scale_, cv::LINE_8);
+  }
+
+  void table(const Table& t, int label_base = 0) {
+    int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
+    for (int r = 0; r <= nr; ++r) {
+      for (int c = 0; c < nc; ++c) {
+        bool inner = r > 0 && r < nr && t.same_region(r - 1, c, r, c);
+        if (!inner) segment({t.cols[c], t.rows[r]}, {t.cols[c + 1], t.rows[r]});
+      }
+    }
+    for (int c = 0; c <= nc; ++c) {
+      for (int r = 0; r < nr; ++r) {
+        bool inner = c > 0 && c < nc && t.same_region(r, c - 1, r, c);
+        if (!inner) segment({t.cols[c], t.rows[r]}, {t.cols[c], t.rows[r + 1]});
+      }
+    }
+    if (!st_.text) return;
+    for (int r = 0; r < nr; ++r) {
+      for (int c = 0; c < nc; ++c) {
+        Table::Merge m = t.region(r, c);
+        if (m.row != r || m.col != c) continue;
+        std::string s = c == 0 ? std::to_string(label_base + r + 1)
+                        : c % 2 ? "Item " + std::to_string(r) + "-" + std::to_string(c)
+                                : "$" + std::to_string(1000 + 37 * r * c) + ".50";
+        double x = t.cols[c] + 6, y0 = t.rows[r], y1 = t.rows[m.row + m.row_span];
+        double cap = 10;  // Hershey simplex at 0.5
+        if (st_.touching) {
+          text(s, t.cols[c] - 1, y0 + cap + 1);
+        } else {
+          text(s, x, (y0 + y1 + cap) / 2);
+        }
+      }
+    }
+  }
+
+  cv::Mat finish() const {
+    cv::Mat out = img_;
+    if (scale_ > 1) cv::resize(img_, out, kPage, 0, 0, cv::INTER_AREA);
+    if (st_.skew_deg != 0) {
+      cv::warpAffine(out, out, rotation(st_.skew_deg), kPage, cv::INTER_LINEAR,
+                     cv::BORDER_CONSTANT, cv::Scalar(255));
+    }
+    return out;
+  }
+
+  // Page rotation, clockwise for a positive angle (rulings descend to the right).
+  static cv::Matx23d rotation(double deg) {
+    return cv::Matx23d(
+        cv::getRotationMatrix2D(cv::Point2f(kPage.width / 2.0f, kPage.height / 2.0f), -deg, 1.0));
+  }
+
+ private:
+  void stroke(cv::Point2d a, cv::Point2d b) {
+    constexpr int kShift = 4;
+    auto fixed = [&](cv::Point2d p) {
+      return cv::Point(int(std::lround(p.x * scale_ * 16)), int(std::lround(p.y * scale_ * 16)));
+    };
+    cv::line(img_, fixed(a), fixed(b), cv::Scalar(st_.grey), st_.thickness * scale_, cv::LINE_8,
+             kShift);
+  }
+
+  Style st_;
+  int scale_;
+  cv::Mat img_;
+};
+
+cv::Point2d apply(const cv::Matx23d& m, cv::Point2d p) {
+  return {m(0, 0) * p.x + m(0, 1) * p.y + m(0, 2), m(1, 0) * p.x + m(1, 1) * p.y + m(1, 2)};
+}
+
+// Checks a detected grid against the drawn table: shape, spans, and cell
+// boxes (centre and size) within `tol` points.
+void expect_matches(const CellGrid& g, const Table& t, double skew_deg = 0, double tol = 1.5) {
+  int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
+  ASSERT_EQ(g.n_rows(), nr);
+  ASSERT_EQ(g.n_cols(), nc);
+  cv::Matx23d rot = Painter::rotation(skew_deg);
+  size_t expected_cells = 0;
+  for (int r = 0; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) {
+      Table::Merge m = t.region(r, c);
+      if (m.row != r || m.col != c) continue;
+      ++expected_cells;
+      const GridCell* cell = g.cell_at(r, c);
+      ASSERT_NE(cell, nullptr) << "r" << r << " c" << c;
+      EXPECT_EQ(cell->row, r);
+      EXPECT_EQ(cell->col, c);
+      EXPECT_EQ(cell->row_span, m.row_span) << "r" << r << " c" << c;
+      EXPECT_EQ(cell->col_span, m.col_span) << "r" << r << " c" << c;
+      double x0 = t.cols[c], x1 = t.cols[c + m.col_span];
+      double y0 = t.rows[r], y1 = t.rows[r + m.row_span];
+      cv::Point2d centre = apply(rot, {(x0 + x1) / 2, (y0 + y1) / 2}) / kPxPerPt;
+      EXPECT_NEAR(cell->box.cx(), centre.x, tol) << "r" << r << " c" << c;
+      EXPECT_NEAR(cell->box.cy(), centre.y, tol) << "r" << r << " c" << c;
+      EXPECT_NEAR(cell->box.width(), (x1 - x0) / kPxPerPt, tol) << "r" << r << " c" << c;
+      EXPECT_NEAR(cell->box.height(), (y1 - y0) / kPxPerPt, tol) << "r" << r << " c" << c;
+    }
+  }
+  EXPECT_EQ(g.cells.size(), expected_cells);
+  if (skew_deg == 0) {
+    for (int r = 0; r <= nr; ++r) EXPECT_NEAR(g.row_edges[r], t.rows[r] / kPxPerPt, tol);
+    for (int c = 0; c <= nc; ++c) EXPECT_NEAR(g.col_edges[c], t.cols[c] / kPxPerPt, tol);
+  }
+  // Row-major by top-left position.
+  for (size_t i = 1; i < g.cells.size(); ++i) {
+    const GridCell &a = g.cells[i - 1], &b = g.cells[i];
+    EXPECT_TRUE(a.row < b.row || (a.row == b.row && a.col < b.col));
+  }
+}
+
+PageGrids detect_one(const Style& st, const Table& t) {
+  Painter p(st);
+  p.table(t);
+  p.text("REPORTE DE TRANSPARENCIA LOTAIP - Literal a) Estructura organica", 150, 120, 0.7);
+  return detect_grids(p.finish(), kPxPerPt);
+}
+
+TEST(GridDetector, CrispThinLines) {
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one({}, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  EXPECT_NEAR(pg.skew_degrees, 0, 0.05);
+  expect_matches(pg.tables[0], t);
+  EXPECT_NEAR(pg.tables[0].bbox.x0, 150 / kPxPerPt, 1.5);
+  EXPECT_NEAR(pg.tables[0].bbox.y1, t.rows.back() / kPxPerPt, 1.5);
+}
+
+TEST(GridDetector, ThickLines) {
+  Style st;
+  st.thickness = 4;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, DashedLines) {
+  Style st;
+  st.on = 6;
+  st.off = 4;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, DottedLines) {
+  Style st;
+  st.on = 2;
+  st.off = 3;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, FaintGreyLines) {
+  Style st;
+  st.grey = 180;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, FaintAntialiasedHairlines) {
+  // A 0.25 px-wide grey line spread over two pixel rows by the renderer.
+  Style st;
+  st.grey = 180;
+  st.antialias = true;
+  Table t = standard_table(150.4, 200.6);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, BrokenLines) {
+  // Scanner dropouts: a 4 px gap after every 30 px of line.
+  Style st;
+  st.on = 30;
+  st.off = 4;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, TextTouchingLines) {
+  Style st;
+  st.touching = true;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, TextTouchingThickLines) {
+  Style st;
+  st.touching = true;
+  st.thickness = 3;
+  st.antialias = true;
+  Table t = standard_table(150, 200);
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+class Skewed : public ::testing::TestWithParam<double> {};
+
+TEST_P(Skewed, ReadsTheGridAndReportsTheAngle) {
+  Style st;
+  st.skew_deg = GetParam();
+  st.antialias = true;
+  Table t = standard_table(150, 260);
+  PageGrids pg = detect_one(st, t);
+  EXPECT_NEAR(pg.skew_degrees, st.skew_deg, 0.1);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t, st.skew_deg);
+}
+
+INSTANTIATE_TEST_SUITE_P(GridDetector, Skewed, ::testing::Values(1.0, -1.0, 2.0, -2.0, 0.4));
+
+TEST(GridDetector, SkewedDashedThinLines) {
+  Style st;
+  st.skew_deg = 1.5;
+  st.on = 6;
+  st.off = 3;
+  Table t = standard_table(150, 260);
+  PageGrids pg = detect_one(st, t);
+  EXPECT_NEAR(pg.skew_degrees, 1.5, 0.1);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t, 1.5);
+}
+
+TEST(GridDetector, TwoTablesTopToBottom) {
+  Table top;
+  top.cols = {200, 420, 700, 900};
+  top.rows = evenly(150, 34, 5);
+  Table bottom;
+  bottom.cols = evenly(120, 150, 9);
+  bottom.rows = evenly(600, 36, 10);
+  Painter p({});
+  p.table(bottom);
+  p.table(top);
+  p.text("Tabla 2. Remuneraciones mensuales", 120, 580, 0.6);
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 2u);
+  expect_matches(pg.tables[0], top);
+  expect_matches(pg.tables[1], bottom);
+}
+
+TEST(GridDetector, TwoTablesSideBySide) {
+  Table left, right;
+  left.cols = evenly(100, 180, 4);
+  left.rows = evenly(300, 34, 8);
+  right.cols = evenly(900, 140, 5);
+  right.rows = evenly(320, 40, 6);
+  Painter p({});
+  p.table(left);
+  p.table(right);
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 2u);
+  // Sorted top to bottom: the right table starts lower.
+  expect_matches(pg.tables[0], left);
+  expect_matches(pg.tables[1], right);
+}
+
+Table merged_table() {
+  Table t = standard_table(150, 200);
+  t.merges = {
+      {1, 0, 2, 1},  // first column merged over two rows
+      {5, 0, 1, 8},  // full-width section row
+      {0, 3, 1, 2},  // a header over two sub-columns
+      {8, 2, 3, 3},  // a block
+  };
+  return t;
+}
+
+TEST(GridDetector, MergedCells) {
+  Table t = merged_table();
+  PageGrids pg = detect_one({}, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  const CellGrid& g = pg.tables[0];
+  expect_matches(g, t);
+  const GridCell* section = g.cell_at(5, 7);
+  ASSERT_NE(section, nullptr);
+  EXPECT_EQ(section->col, 0);
+  EXPECT_EQ(section->col_span, 8);
+  EXPECT_EQ(g.cell_at(2, 0), g.cell_at(1, 0));
+  EXPECT_NE(g.cell_at(3, 0), g.cell_at(2, 0));
+}
+
+TEST(GridDetector, MergedCellsThickAntialiased) {
+  Style st;
+  st.thickness = 3;
+  st.antialias = true;
+  Table t = merged_table();
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, MergedCellsSkewed) {
+  Style st;
+  st.skew_deg = -1.2;
+  st.antialias = true;
+  Table t = merged_table();
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t, st.skew_deg);
+}
+
+TEST(GridDetector, NonRectangularMergeBecomesItsBoundingRectangle) {
+  // An L-shaped unruled region: (1,1), (2,1) and (2,2) joined.
+  Table t;
+  t.cols = evenly(300, 150, 4);
+  t.rows = evenly(300, 40, 4);
+  Painter p({});
+  p.table(t);
+  // Erase the internal edges between (1,1)-(2,1) and (2,1)-(2,2) by painting
+  // them white, leaving the edge between (1,1) and (1,2) drawn.
+  cv::Mat img = p.finish();
+  cv::line(img, {452, 380}, {598, 380}, cv::Scalar(255), 3);
+  cv::line(img, {600, 382}, {600, 418}, cv::Scalar(255), 3);
+  PageGrids pg = detect_grids(img, kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  const CellGrid& g = pg.tables[0];
+  ASSERT_EQ(g.n_rows(), 4);
+  ASSERT_EQ(g.n_cols(), 4);
+  const GridCell* c = g.cell_at(1, 1);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->row_span, 2);
+  EXPECT_EQ(c->col_span, 2);
+  EXPECT_EQ(g.cell_at(1, 2), c);
+  EXPECT_EQ(g.cells.size(), 16u - 3u);
+}
+
+TEST(GridDetector, TableWithoutBottomRuling) {
+  // The vertical rulings carry on below the last horizontal one.
+  Table t;
+  t.cols = evenly(300, 200, 4);
+  t.rows = evenly(300, 40, 4);
+  Painter p({});
+  p.table(t);
+  cv::Mat img = p.finish();
+  cv::line(img, {290, 460}, {1110, 460}, cv::Scalar(255), 3);
+  PageGrids pg = detect_grids(img, kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  EXPECT_EQ(pg.tables[0].n_rows(), 4);
+  EXPECT_NEAR(pg.tables[0].row_edges.back(), 460 / kPxPerPt, 1.5);
+}
+
+TEST(GridDetector, UnderlinesAndLoneLinesAreNotTables) {
+  Painter p({});
+  p.text("Fecha de actualizacion: 31/12/2023", 150, 200, 0.6);
+  p.segment({150, 206}, {520, 206});  // underline touching the text
+  p.text("Responsable de la unidad", 150, 300, 0.6);
+  p.segment({150, 310}, {470, 310});
+  p.segment({80, 600}, {1680, 600});  // separator across the page
+  p.segment({877, 700}, {877, 1150});  // lone vertical line
+  p.segment({100, 1180}, {1650, 1180});
+  p.segment({100, 1186}, {1650, 1186});  // double rule
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
+  EXPECT_TRUE(pg.tables.empty());
+}
+
+TEST(GridDetector, SingleFramedBoxIsNotATable) {
+  Painter p({});
+  Table frame;
+  frame.cols = {100, 1650};
+  frame.rows = {100, 1150};
+  p.table(frame);
+  p.text("NOTA: la informacion se publica mensualmente", 150, 300, 0.6);
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
+  EXPECT_TRUE(pg.tables.empty());
+}
+
+TEST(GridDetector, TextAloneIsNotATable) {
+  Painter p({});
+  const char* lines[] = {
+      "REPORTE DE GASTOS - EJERCICIO FISCAL 2023",
+      "Institucion: Gobierno Autonomo Descentralizado Municipal",
+      "Total devengado ............................ $ 1.234.567,89",
+      "Firma: ____________________________   Fecha: ___________",
+      "| Codigo | Partida | Descripcion | Monto |",
+      "[ITEM] (1) |l| llll IIII |||| 1111 ---- ==== TTTT",
+      "| a | b |",
+  };
+  double y = 120;
+  for (int rep = 0; rep < 4; ++rep) {
+    for (const char* s : lines) {
+      p.text(s, 100, y, 0.8);
+      y += 30;  // tight leading: stems of consecutive lines nearly meet
+    }
+  }
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
+  EXPECT_TRUE(pg.tables.empty());
+  EXPECT_NEAR(pg.skew_degrees, 0, 0.05);
+}
+
+TEST(GridDetector, EmptyAndBlankPages) {
+  EXPECT_TRUE(detect_grids(cv::Mat(), kPxPerPt).tables.empty());
+  cv::Mat white(kPage, CV_8UC1, cv::Scalar(255));
+  PageGrids pg = detect_grids(white, kPxPerPt);
+  EXPECT_TRUE(pg.tables.empty());
+  EXPECT_EQ(pg.skew_degrees, 0);
+  EXPECT_THROW(detect_grids(white, 0), std::invalid_argument);
+}
+
+TEST(GridDetector, ColourInputAndTextHeightHint) {
+  Table t = standard_table(150, 200);
+  Painter p({});
+  p.table(t);
+  cv::Mat colour;
+  cv::cvtColor(p.finish(), colour, cv::COLOR_GRAY2BGR);
+  GridDetectorOptions o;
+  o.text_height_pt = 7;
+  PageGrids pg = detect_grids(colour, kPxPerPt, o);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
+TEST(GridDetector, OtherResolutions) {
+  // The same table rendered at 100 and 300 dpi.
+  for (double dpi : {100.0, 300.0}) {
+    double k = dpi / kDpi;
+    cv::Mat img(int(kPage.height * k), int(kPage.width * k), CV_8UC1, cv::Scalar(255));
+    Table t = standard_table(150, 200);
+    int nr = int(t.rows.size()) - 1;
+    for (double y : t.rows)
+      cv::line(img, cv::Point2d(t.cols.front(), y) * k, cv::Point2d(t.cols.back(), y) * k,
+               cv::Scalar(0), std::max(1, int(k)));
+    for (double x : t.cols)
+      cv::line(img, cv::Point2d(x, t.rows.front()) * k, cv::Point2d(x, t.rows.back()) * k,
+               cv::Scalar(0), std::max(1, int(k)));
+    for (int r = 0; r < nr; ++r) {
+      cv::putText(img, "Texto de prueba " + std::to_string(r),
+                  cv::Point2d(t.cols[1] + 6, t.rows[r + 1] - 10) * k, cv::FONT_HERSHEY_SIMPLEX,
+                  0.5 * k, cv::Scalar(0), std::max(1, int(k)));
+    }
+    PageGrids pg = detect_grids(img, dpi / 72);
+    ASSERT_EQ(pg.tables.size(), 1u) << dpi;
+    EXPECT_EQ(pg.tables[0].n_rows(), nr) << dpi;
+    EXPECT_EQ(pg.tables[0].n_cols(), int(t.cols.size()) - 1) << dpi;
+    EXPECT_EQ(pg.tables[0].cells.size(), size_t(nr * (t.cols.size() - 1))) << dpi;
+    EXPECT_NEAR(pg.tables[0].col_edges[1], t.cols[1] / kPxPerPt, 1.5) << dpi;
+  }
+}
+
+TEST(GridDetector, FastEnoughOnAFullPage) {
+  // A page-filling table of 30 rows x 10 columns with text in every cell.
+  Table t;
+  t.cols = evenly(60, 163, 10);
+  t.rows = evenly(80, 36, 30);
+  Painter p({});
+  p.table(t);
+  cv::Mat img = p.finish();
+  std::vector<double> ms;
+  PageGrids pg;
+  for (int i = 0; i < 7; ++i) {
+    auto t0 = std::chrono::steady_clock::now();
+    pg = detect_grids(img, kPxPerPt);
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                     .count());
+  }
+  std::sort(ms.begin(), ms.end());
+  std::printf("detect_grids on %dx%d: median %.1f ms\n", img.cols, img.rows, ms[ms.size() / 2]);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+  // Generous: shared CI machines are slow; the target is well under 30 ms.
+  EXPECT_LT(ms[ms.size() / 2], 150);
+}
+
+}  // namespace
+}  // namespace pdfrecon
