@@ -11,6 +11,7 @@
 
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/grid_detector.h"
+#include "pdfrecon/lotaip_profile.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/upright.h"
@@ -116,6 +117,19 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   return page;
 }
 
+// Records and metadata when the document is a report pdfrecon knows.
+void apply_profile(const std::string& requested, DocumentResult& doc) {
+  if (requested == "generic") return;
+  std::vector<PageContent> content;
+  for (PageResult& p : doc.pages) content.push_back({p.number, &p.tables, p.lines});
+  if (requested == "auto" && !is_lotaip_a4(content)) return;
+  ProfileResult result = extract_lotaip_a4(content, /*reconciler=*/nullptr);
+  doc.profile = "lotaip-a4";
+  doc.records = std::move(result.records);
+  doc.metadata = std::move(result.metadata);
+  for (std::string& w : result.warnings) doc.warnings.push_back(std::move(w));
+}
+
 }  // namespace
 
 DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
@@ -175,6 +189,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
     doc.pages.push_back(std::move(results[i]));
     for (std::string& w : warnings[i]) doc.warnings.push_back(std::move(w));
   }
+  apply_profile(options.profile, doc);
   return doc;
 }
 
