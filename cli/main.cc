@@ -4,6 +4,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -173,7 +174,20 @@ int run_extract(const std::vector<std::string>& args) {
 
 }  // namespace
 
+// Debian's Tesseract runs on OpenMP, which makes a page several times slower
+// on small machines (measured: 13.8 s against 2.9 s for one 300 dpi page on
+// 2 cores); pdfrecon parallelises with its own workers instead. OpenMP reads
+// OMP_THREAD_LIMIT when the process starts, so the program sets it and runs
+// itself again, once. A user's own setting is respected.
+static void limit_openmp(char** argv) {
+  if (std::getenv("OMP_THREAD_LIMIT") != nullptr) return;
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::execv("/proc/self/exe", argv);
+  // exec failed (no /proc?): go on, only slower.
+}
+
 int main(int argc, char** argv) {
+  limit_openmp(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << kMainHelp;

@@ -4,26 +4,13 @@
 #include <climits>
 #include <cmath>
 #include <numeric>
-#include <optional>
-#include <stdexcept>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
+#include <optional>
+#include <stdexcept>
 
-#include <chrono>
-#include <cstdio>
-#include <cstdlib>
 namespace pdfrecon {
 namespace {
-struct DBG_T { std::chrono::steady_clock::time_point t = std::chrono::steady_clock::now(); void lap(const char* n) { auto now = std::chrono::steady_clock::now(); if (std::getenv("GRID_TIME")) std::fprintf(stderr, "%s %.2f  ", n, std::chrono::duration<double, std::milli>(now - t).count()); t = now; } };
-void DBG_dump(const char* name, const cv::Mat& m) {
-  const char* d = std::getenv("GRID_DEBUG_DIR");
-  if (!d) return;
-  std::string path = std::string(d) + "/" + name + ".pgm";
-  FILE* f = std::fopen(path.c_str(), "wb");
-  std::fprintf(f, "P5\n%d %d\n255\n", m.cols, m.rows);
-  for (int y = 0; y < m.rows; ++y) std::fwrite(m.ptr(y), 1, m.cols, f);
-  std::fclose(f);
-}
 
 constexpr double kDefaultTextHeightPt = 10;
 // Cap height / font size for common fonts: converts measured glyph heights
@@ -38,17 +25,17 @@ cv::Mat rect_kernel(int w, int h) {
 
 // Pixel lengths derived from the text height and the page size.
 struct Scale {
-  double em = 0;    // px
-  int hline = 0;    // horizontal opening length
-  int vline = 0;    // vertical opening length
-  int thin = 0;     // longest run (across the ruling) of a thin ruling
-  int gap = 0;      // closing length
+  double em = 0;  // px
+  int hline = 0;  // horizontal opening length
+  int vline = 0;  // vertical opening length
+  int thin = 0;   // longest run (across the ruling) of a thin ruling
+  int gap = 0;    // closing length
   double merge_gap = 0, max_thick = 0, joint_tol = 0, short_joint_tol = 0, cluster_tol = 0;
-  double open_border = 0;
+  double open_border = 0, min_cell = 0;
   double long_h = 0, long_v = 0;  // rulings that need no support from shorter ones
 };
 
-Scale make_scale(double em, cv::Size page, const GridDetectorOptions& o) {
+Scale make_scale(double em, double px_per_pt, cv::Size page, const GridDetectorOptions& o) {
   auto clamp_len = [&](double len, int side) {
     double lo = std::max(3.0, side * o.min_kernel_page_fraction);
     double hi = std::max(lo, side * o.max_kernel_page_fraction);
@@ -59,12 +46,13 @@ Scale make_scale(double em, cv::Size page, const GridDetectorOptions& o) {
   s.hline = clamp_len(o.min_hline_em * em, page.width);
   s.vline = clamp_len(o.min_vline_em * em, page.height);
   s.thin = std::max(2, int(std::lround(o.max_thin_em * em)));
-  s.gap = std::max(2, int(std::lround(o.gap_close_em * em)));
+  s.gap = std::max(1, int(std::lround(o.gap_close_pt * px_per_pt)));
   s.merge_gap = std::max(3.0, o.merge_gap_em * em);
   s.max_thick = std::max(3.0, o.max_line_thickness_em * em);
   s.joint_tol = std::max(3.0, o.joint_tolerance_em * em);
   s.short_joint_tol = std::max(2.0, o.short_joint_tolerance_em * em);
   s.cluster_tol = std::max(2.0, o.cluster_tolerance_em * em);
+  s.min_cell = std::max(s.cluster_tol + 1, o.min_cell_em * em);
   s.open_border = std::max(4.0, o.open_border_em * em);
   s.long_h = std::max(double(s.hline), o.long_hline_em * em);
   s.long_v = std::max(double(s.vline), o.long_vline_em * em);
@@ -92,21 +80,31 @@ double noise_sigma(const cv::Mat& grey) {
   return median / 1.652;
 }
 
-// Ink = white. A noisy scan is smoothed first, or its grain would come out
-// as specks that bridge glyphs and break rulings.
-cv::Mat binarize(const cv::Mat& grey, double px_per_pt, const GridDetectorOptions& o) {
-  int block = std::max(3, odd(int(std::lround(o.threshold_window_pt * px_per_pt))));
-  double offset = o.threshold_offset;
-  cv::Mat src = grey;
-  double noise = noise_sigma(grey);
-  if (noise > o.max_clean_noise) {
-    cv::GaussianBlur(grey, src, cv::Size(3, 3), 0.85);
-    offset = std::max(offset, 4 * 0.4 * noise);  // the blur leaves ~40 % of the grain
-  }
+int threshold_block(double px_per_pt, const GridDetectorOptions& o) {
+  return std::max(3, odd(int(std::lround(o.threshold_window_pt * px_per_pt))));
+}
+
+cv::Mat adaptive(const cv::Mat& grey, int block, double offset) {
   cv::Mat bin;
-  cv::adaptiveThreshold(src, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
+  cv::adaptiveThreshold(grey, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, block,
                         offset);
   return bin;
+}
+
+// Ink = white. A grainy scan is smoothed first, or its grain would come out
+// as specks that bridge glyphs and break rulings.
+cv::Mat binarize(const cv::Mat& grey, double noise, double px_per_pt,
+                 const GridDetectorOptions& o) {
+  if (noise <= o.max_clean_noise) {
+    return adaptive(grey, threshold_block(px_per_pt, o), o.threshold_offset);
+  }
+  cv::Mat smooth;
+  cv::GaussianBlur(grey, smooth, cv::Size(3, 3), 0.85);
+  // The blur leaves about 40 % of the grain, and takes up to half the
+  // contrast of a thin ruling: the offset follows the remaining grain
+  // (4 sigma) rather than the fixed one.
+  double offset = std::max(0.6 * o.threshold_offset, 4 * 0.4 * noise);
+  return adaptive(smooth, threshold_block(px_per_pt, o), offset);
 }
 
 // The text height in px from the blobs that look like glyphs: their upper
@@ -158,7 +156,7 @@ cv::Mat open_along(const cv::Mat& src, bool horizontal, int len) {
 
 // The sources (see line_source) and the ruling masks of both directions.
 struct Masks {
-  cv::Mat hsource, hmask, vmask;
+  cv::Mat hsource, vsource, hmask, vmask;
 };
 
 // The two directions are independent; on two cores they run side by side.
@@ -166,12 +164,11 @@ Masks find_masks(const cv::Mat& bin, const Scale& s) {
   Masks m;
   cv::parallel_for_(cv::Range(0, 2), [&](const cv::Range& range) {
     for (int i = range.start; i < range.end; ++i) {
-      if (i == 0) {
-        m.hsource = line_source(bin, true, s);
-        m.hmask = open_along(m.hsource, true, s.hline);
-      } else {
-        m.vmask = open_along(line_source(bin, false, s), false, s.vline);
-      }
+      bool horizontal = i == 0;
+      cv::Mat source = line_source(bin, horizontal, s);
+      cv::Mat mask = open_along(source, horizontal, horizontal ? s.hline : s.vline);
+      (horizontal ? m.hsource : m.vsource) = source;
+      (horizontal ? m.hmask : m.vmask) = mask;
     }
   });
   return m;
@@ -182,7 +179,10 @@ struct Blob {
   cv::Rect box;
   int area = 0;
   cv::Point2d centroid;
-  double angle = 0;  // of the principal axis, degrees from +x towards +y
+  // Measured for long blobs only: the tilt of the principal axis from the
+  // blob's direction (degrees, clockwise positive, as PageGrids), and the
+  // thickness across it (px, that of a solid bar with the same spread).
+  double angle = 0, thickness = 0;
 };
 
 // The blobs of a sparse mask. Only the bands of rows (or columns) that hold
@@ -201,7 +201,8 @@ std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_l
     }
     int j = i;
     while (j < n && prof[j]) ++j;
-    cv::Rect band = horizontal ? cv::Rect(0, i, mask.cols, j - i) : cv::Rect(i, 0, j - i, mask.rows);
+    cv::Rect band =
+        horizontal ? cv::Rect(0, i, mask.cols, j - i) : cv::Rect(i, 0, j - i, mask.rows);
     cv::Mat labels, stats, centroids;
     int count = cv::connectedComponentsWithStats(mask(band), labels, stats, centroids, 8, CV_32S);
     for (int k = 1; k < count; ++k) {
@@ -212,7 +213,13 @@ std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_l
       b.centroid = {centroids.at<double>(k, 0) + band.x, centroids.at<double>(k, 1) + band.y};
       if ((horizontal ? b.box.width : b.box.height) >= angle_len) {
         cv::Moments m = cv::moments(labels(b.box) == k, true);
-        b.angle = 0.5 * std::atan2(2 * m.mu11, m.mu20 - m.mu02) * 180 / CV_PI;
+        double axis = 0.5 * std::atan2(2 * m.mu11, m.mu20 - m.mu02) * 180 / CV_PI;
+        // A vertical ruling leans left (its axis turns past 90 degrees)
+        // when the page turns clockwise.
+        b.angle = horizontal ? axis : (axis > 0 ? axis - 90 : axis + 90);
+        double half = (m.mu20 + m.mu02) / 2;
+        double minor = half - std::hypot((m.mu20 - m.mu02) / 2, m.mu11);
+        b.thickness = std::sqrt(12 * std::max(0.0, minor) / std::max(1.0, m.m00));
       }
       b.box += band.tl();
       out.push_back(b);
@@ -222,36 +229,53 @@ std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_l
   return out;
 }
 
-// Length-weighted median angle of the horizontal blobs at least `min_len`
-// long and within the skew range; nullopt without any.
-std::optional<double> median_angle(const std::vector<Blob>& blobs, int min_len, double max_deg) {
+// Length-weighted median tilt of the blobs at least `min_len` long and at
+// most `max_thick` thick (a line of text bridged into a bar is thicker than
+// a ruling), within the skew range; the total length behind it.
+struct Tilt {
+  double degrees = 0, length = 0;
+};
+
+std::optional<Tilt> median_tilt(const std::vector<Blob>& blobs, bool horizontal, int min_len,
+                                double max_thick, double max_deg) {
   std::vector<std::pair<double, double>> angles;  // (degrees, weight)
   double total = 0;
   for (const Blob& b : blobs) {
-    if (b.box.width < min_len || std::abs(b.angle) > max_deg) continue;
-    angles.emplace_back(b.angle, b.box.width);
-    total += b.box.width;
+    int len = horizontal ? b.box.width : b.box.height;
+    if (len < min_len || b.thickness > max_thick || std::abs(b.angle) > max_deg) continue;
+    angles.emplace_back(b.angle, len);
+    total += len;
   }
   if (angles.empty()) return std::nullopt;
   std::sort(angles.begin(), angles.end());
   double acc = 0;
   for (auto& a : angles) {
     acc += a.second;
-    if (acc >= total / 2) return a.first;
+    if (acc >= total / 2) return Tilt{a.first, total};
   }
-  return angles.back().first;
+  return Tilt{angles.back().first, total};
 }
 
-// Skew from rulings that may be tilted by up to max_skew_degrees: the source
-// is first thickened vertically so that a tilted 1 px line still has
-// horizontal runs long enough to survive the opening.
-std::optional<double> tilted_skew(const cv::Mat& hsource, int len, int min_len,
-                                  const GridDetectorOptions& o) {
-  int k = odd(int(std::ceil(len * std::tan(o.max_skew_degrees * CV_PI / 180))) + 1);
+// Tilt of the rulings of one direction that may be tilted by up to
+// max_skew_degrees, measured on a 2x2 max-pooled copy (a quarter of the
+// work; long lines still give the angle to a few hundredths of a degree).
+// The source is thickened across the ruling so that a tilted 1 px line
+// still has runs long enough to survive the opening. Wide gaps are bridged
+// too, as a faint scanned ruling may be little more than dashes; only long
+// thin blobs count, so bridged glyphs do no harm. Lengths in full-size px.
+std::optional<Tilt> tilted_rulings(const cv::Mat& source, bool horizontal, int len, int min_len,
+                                   int gap, double max_thick, const GridDetectorOptions& o) {
   cv::Mat band;
-  cv::dilate(hsource, band, rect_kernel(1, k));
-  band = open_along(band, true, len);
-  return median_angle(sparse_blobs(band, true, min_len), min_len, o.max_skew_degrees);
+  cv::resize(source, band, cv::Size(source.cols / 2, source.rows / 2), 0, 0, cv::INTER_AREA);
+  cv::threshold(band, band, 0, 255, cv::THRESH_BINARY);
+  len /= 2;
+  int k = odd(int(std::ceil(len * std::tan(o.max_skew_degrees * CV_PI / 180))) + 1);
+  cv::dilate(band, band, horizontal ? rect_kernel(1, k) : rect_kernel(k, 1));
+  cv::morphologyEx(band, band, cv::MORPH_CLOSE,
+                   horizontal ? rect_kernel(gap / 2 + 1, 1) : rect_kernel(1, gap / 2 + 1));
+  band = open_along(band, horizontal, len);
+  return median_tilt(sparse_blobs(band, horizontal, min_len / 2), horizontal, min_len / 2,
+                     k + max_thick / 2, o.max_skew_degrees);
 }
 
 // One connected piece of a ruling mask, in working-image px. For a
@@ -265,10 +289,10 @@ std::vector<Piece> to_pieces(const std::vector<Blob>& blobs, bool horizontal, co
   std::vector<Piece> out;
   for (const Blob& bl : blobs) {
     const cv::Rect& r = bl.box;
-    Piece p = horizontal ? Piece{bl.centroid.y, double(r.x), double(r.x + r.width),
-                                 double(bl.area) / r.width}
-                         : Piece{bl.centroid.x, double(r.y), double(r.y + r.height),
-                                 double(bl.area) / r.height};
+    Piece p =
+        horizontal
+            ? Piece{bl.centroid.y, double(r.x), double(r.x + r.width), double(bl.area) / r.width}
+            : Piece{bl.centroid.x, double(r.y), double(r.y + r.height), double(bl.area) / r.height};
     if (p.thick <= s.max_thick) out.push_back(p);
   }
   return out;
@@ -315,7 +339,6 @@ bool crosses(const Line& h, const Line& v, double h_tol, double v_tol) {
   return v.pos >= h.a - h_tol && v.pos <= h.b + h_tol && h.pos >= v.a - v_tol &&
          h.pos <= v.b + v_tol;
 }
-bool crosses(const Line& h, const Line& v, double tol) { return crosses(h, v, tol, tol); }
 
 struct UnionFind {
   std::vector<int> parent;
@@ -333,60 +356,83 @@ struct UnionFind {
   }
 };
 
-// Keeps the rulings that touch at least two crossing rulings. Fragments of
-// text that passed the length test can prop each other up (a bar and a stem
-// of one word cross), so support is built outwards from long rulings:
-// first the long ones that cross two long ones, then any ruling that crosses
-// two kept ones.
-void keep_jointed(std::vector<Line>& hs, std::vector<Line>& vs, double tol, double short_tol,
-                  double long_h, double long_v) {
-  auto count_and_drop = [&](auto counts_h, auto counts_v) {
-    bool changed = false;
-    for (size_t i = 0; i < hs.size(); ++i) {
-      if (hs[i].alive && counts_h[i] < 2) hs[i].alive = false, changed = true;
+// Rulings of one table and the rules that decide which rulings are real.
+struct Rulings {
+  std::vector<Line>& hs;
+  std::vector<Line>& vs;
+  const Scale& s;
+
+  bool is_short(const Line& l, bool horizontal) const {
+    return l.length() < (horizontal ? s.long_h : s.long_v);
+  }
+  // A short ruling must reach what it crosses: a tall glyph ("$", "|") can
+  // nearly fill its row, a drawn separator meets its neighbours.
+  bool meet(const Line& h, const Line& v) const {
+    return crosses(h, v, is_short(h, true) ? s.short_joint_tol : s.joint_tol,
+                   is_short(v, false) ? s.short_joint_tol : s.joint_tol);
+  }
+  int support(const Line& l, bool horizontal) const {
+    int n = 0;
+    for (const Line& o : horizontal ? vs : hs) {
+      if (o.alive) n += horizontal ? meet(l, o) : meet(o, l);
     }
-    for (size_t j = 0; j < vs.size(); ++j) {
-      if (vs[j].alive && counts_v[j] < 2) vs[j].alive = false, changed = true;
-    }
-    return changed;
-  };
-  auto crossings = [&](std::vector<int>& hc, std::vector<int>& vc) {
-    hc.assign(hs.size(), 0);
-    vc.assign(vs.size(), 0);
-    for (size_t i = 0; i < hs.size(); ++i) {
-      if (!hs[i].alive) continue;
-      for (size_t j = 0; j < vs.size(); ++j) {
-        if (vs[j].alive && crosses(hs[i], vs[j], tol)) ++hc[i], ++vc[j];
+    return n;
+  }
+  // Drops rulings that meet fewer than two others, until none does.
+  void prune() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (Line& h : hs) {
+        if (h.alive && support(h, true) < 2) h.alive = false, changed = true;
+      }
+      for (Line& v : vs) {
+        if (v.alive && support(v, false) < 2) v.alive = false, changed = true;
       }
     }
-  };
-  std::vector<bool> short_h(hs.size()), short_v(vs.size());
-  for (size_t i = 0; i < hs.size(); ++i) short_h[i] = hs[i].length() < long_h;
-  for (size_t j = 0; j < vs.size(); ++j) short_v[j] = vs[j].length() < long_v;
-  // The long rulings that hold each other up.
-  for (size_t i = 0; i < hs.size(); ++i) hs[i].alive = !short_h[i];
-  for (size_t j = 0; j < vs.size(); ++j) vs[j].alive = !short_v[j];
-  std::vector<int> hc, vc;
-  do crossings(hc, vc);
-  while (count_and_drop(hc, vc));
-  // Short rulings join when two kept rulings cross them. They must reach
-  // those rulings: a tall glyph ("$", "|") nearly fills its row.
-  for (bool grown = true; grown;) {
-    grown = false;
-    for (size_t i = 0; i < hs.size(); ++i) {
-      if (hs[i].alive || !short_h[i]) continue;
-      int n = 0;
-      for (const Line& v : vs) n += v.alive && crosses(hs[i], v, short_tol, tol);
-      if (n >= 2) hs[i].alive = grown = true;
-    }
-    for (size_t j = 0; j < vs.size(); ++j) {
-      if (vs[j].alive || !short_v[j]) continue;
-      int n = 0;
-      for (const Line& h : hs) n += h.alive && crosses(h, vs[j], tol, short_tol);
-      if (n >= 2) vs[j].alive = grown = true;
+  }
+  // Keeps the rulings that meet at least two others. Fragments of text that
+  // passed the length test can prop each other up (a bar and a stem of one
+  // word cross), so support is built outwards from the long rulings: first
+  // those that meet two long ones, then any that meets two kept ones.
+  void select() {
+    for (Line& h : hs) h.alive = !is_short(h, true);
+    for (Line& v : vs) v.alive = !is_short(v, false);
+    prune();
+    for (bool grown = true; grown;) {
+      grown = false;
+      for (Line& h : hs) {
+        if (!h.alive && support(h, true) >= 2) h.alive = grown = true;
+      }
+      for (Line& v : vs) {
+        if (!v.alive && support(v, false) >= 2) v.alive = grown = true;
+      }
     }
   }
-}
+  // Tables: the connected groups of meeting rulings, as (horizontal,
+  // vertical) lists.
+  std::vector<std::pair<std::vector<Line*>, std::vector<Line*>>> groups() {
+    int nh = int(hs.size());
+    UnionFind uf(nh + int(vs.size()));
+    for (int i = 0; i < nh; ++i) {
+      for (size_t j = 0; j < vs.size(); ++j) {
+        if (hs[i].alive && vs[j].alive && meet(hs[i], vs[j])) uf.unite(i, nh + int(j));
+      }
+    }
+    std::vector<std::pair<std::vector<Line*>, std::vector<Line*>>> out;
+    std::vector<int> slot(nh + vs.size(), -1);
+    for (int i = 0; i < nh; ++i) {
+      if (!hs[i].alive) continue;
+      int& k = slot[uf.find(i)];
+      if (k < 0) k = int(out.size()), out.emplace_back();
+      out[k].first.push_back(&hs[i]);
+    }
+    for (size_t j = 0; j < vs.size(); ++j) {
+      if (!vs[j].alive || slot[uf.find(nh + int(j))] < 0) continue;
+      out[slot[uf.find(nh + int(j))]].second.push_back(&vs[j]);
+    }
+    return out;
+  }
+};
 
 // Boundary positions from line positions: gaps above `tol` separate
 // clusters; each cluster sits at the length-weighted mean of its lines.
@@ -415,21 +461,47 @@ std::vector<double> cluster_positions(const std::vector<const Line*>& lines, dou
   return out;
 }
 
-// Fraction of [lo, hi] covered by the union of `intervals`.
-double coverage(std::vector<std::pair<double, double>> intervals, double lo, double hi) {
+// Two boundaries closer than `min_gap` leave no room for a row or column
+// of text: one is a glyph column or a word that passed for a ruling next to
+// a real one. Kills the lines of the weaker (less ruled length) boundary of
+// each such pair; returns whether any died.
+bool drop_crowded(const std::vector<Line*>& lines, double tol, double min_gap) {
+  std::vector<const Line*> view(lines.begin(), lines.end());
+  std::vector<int> cluster_of;
+  std::vector<double> pos = cluster_positions(view, tol, cluster_of);
+  std::vector<double> weight(pos.size(), 0);
+  for (size_t i = 0; i < lines.size(); ++i) weight[cluster_of[i]] += lines[i]->length();
+  std::vector<bool> dead(pos.size(), false);
+  for (size_t k = 1; k < pos.size(); ++k) {
+    size_t prev = k - 1;
+    while (prev > 0 && dead[prev]) --prev;
+    if (dead[prev] || pos[k] - pos[prev] >= min_gap) continue;
+    dead[weight[k] < weight[prev] ? k : prev] = true;
+  }
+  bool any = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (dead[cluster_of[i]]) lines[i]->alive = false, any = true;
+  }
+  return any;
+}
+
+// Fraction of [lo, hi] covered by the union of `intervals`, counting gaps
+// up to `bridge` between them as covered (dropouts of a faint ruling).
+double coverage(std::vector<std::pair<double, double>> intervals, double lo, double hi,
+                double bridge) {
   if (hi <= lo) return 1;
   std::sort(intervals.begin(), intervals.end());
-  double covered = 0, cur_a = 0, cur_b = -1;
+  double covered = 0;
+  std::optional<std::pair<double, double>> run;
   auto flush = [&] {
-    if (cur_b > cur_a) covered += std::max(0.0, std::min(cur_b, hi) - std::max(cur_a, lo));
+    if (run) covered += std::max(0.0, std::min(run->second, hi) - std::max(run->first, lo));
   };
   for (auto [a, b] : intervals) {
-    if (a > cur_b) {
+    if (!run || a > run->second + bridge) {
       flush();
-      cur_a = a;
-      cur_b = b;
+      run = {a, b};
     } else {
-      cur_b = std::max(cur_b, b);
+      run->second = std::max(run->second, b);
     }
   }
   flush();
@@ -449,16 +521,26 @@ bool build_table(const std::vector<const Line*>& hs, const std::vector<const Lin
   std::vector<int> hcl, vcl;
   t.rows = cluster_positions(hs, s.cluster_tol, hcl);
   t.cols = cluster_positions(vs, s.cluster_tol, vcl);
-  // Vertical rulings running past the outermost horizontal one (or the
-  // reverse) mark an outer boundary that is not ruled.
+  // Vertical rulings running on past the outermost horizontal one (or the
+  // reverse) mark an outer boundary that is not ruled, when at least half
+  // of them, and two, do so: one long line is decoration.
+  auto open_end = [&](const std::vector<const Line*>& lines, double edge, bool before, double& at) {
+    std::vector<double> ends;
+    for (const Line* l : lines) {
+      double end = before ? l->a : l->b;
+      if ((before ? edge - end : end - edge) > s.open_border) ends.push_back(end);
+    }
+    if (ends.size() < 2 || 2 * ends.size() < lines.size()) return false;
+    std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
+    at = ends[ends.size() / 2];
+    return true;
+  };
   int row_shift = 0, col_shift = 0;
-  double vmin = 1e18, vmax = -1e18, hmin = 1e18, hmax = -1e18;
-  for (const Line* v : vs) vmin = std::min(vmin, v->a), vmax = std::max(vmax, v->b);
-  for (const Line* h : hs) hmin = std::min(hmin, h->a), hmax = std::max(hmax, h->b);
-  if (t.rows.front() - vmin > s.open_border) t.rows.insert(t.rows.begin(), vmin), row_shift = 1;
-  if (vmax - t.rows.back() > s.open_border) t.rows.push_back(vmax);
-  if (t.cols.front() - hmin > s.open_border) t.cols.insert(t.cols.begin(), hmin), col_shift = 1;
-  if (hmax - t.cols.back() > s.open_border) t.cols.push_back(hmax);
+  double at = 0;
+  if (open_end(vs, t.rows.front(), true, at)) t.rows.insert(t.rows.begin(), at), row_shift = 1;
+  if (open_end(vs, t.rows.back(), false, at)) t.rows.push_back(at);
+  if (open_end(hs, t.cols.front(), true, at)) t.cols.insert(t.cols.begin(), at), col_shift = 1;
+  if (open_end(hs, t.cols.back(), false, at)) t.cols.push_back(at);
   int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
   if (nr < 1 || nc < 1 || nr * nc < o.min_cells) return false;
 
@@ -471,18 +553,23 @@ bool build_table(const std::vector<const Line*>& hs, const std::vector<const Lin
     for (int p : vs[i]->pieces) vcov[vcl[i] + col_shift].emplace_back(vpieces[p].a, vpieces[p].b);
   }
   // The ends of an edge lie inside the crossing rulings; leave them out.
+  // Dropouts shorter than half an em are bridged: narrower than any
+  // column (min_cell), so a missing edge between two ruled ones is not.
   double margin = std::max(2.0, 0.2 * s.em);
+  double bridge = std::min(0.5 * s.em, s.min_cell - 1);
   UnionFind uf(nr * nc);
   for (int r = 1; r < nr; ++r) {
     for (int c = 0; c < nc; ++c) {
-      if (coverage(hcov[r], t.cols[c] + margin, t.cols[c + 1] - margin) < o.edge_coverage) {
+      double f = coverage(hcov[r], t.cols[c] + margin, t.cols[c + 1] - margin, bridge);
+      if (f < o.edge_coverage) {
         uf.unite((r - 1) * nc + c, r * nc + c);
       }
     }
   }
   for (int c = 1; c < nc; ++c) {
     for (int r = 0; r < nr; ++r) {
-      if (coverage(vcov[c], t.rows[r] + margin, t.rows[r + 1] - margin) < o.edge_coverage) {
+      double f = coverage(vcov[c], t.rows[r] + margin, t.rows[r + 1] - margin, bridge);
+      if (f < o.edge_coverage) {
         uf.unite(r * nc + c - 1, r * nc + c);
       }
     }
@@ -558,26 +645,37 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
   if (image.channels() == 4) cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
   if (grey.depth() != CV_8U) grey.convertTo(grey, CV_8U);
 
-  DBG_T T;
-  cv::Mat bin = binarize(grey, px_per_pt, o);
-  T.lap("bin");
+  double noise = noise_sigma(grey);
+  cv::Mat bin = binarize(grey, noise, px_per_pt, o);
   double em = o.text_height_pt > 0 ? o.text_height_pt * px_per_pt : estimate_em(bin, px_per_pt);
-  Scale s = make_scale(em, bin.size(), o);
-  T.lap("em");
+  Scale s = make_scale(em, px_per_pt, bin.size(), o);
 
   Masks masks = find_masks(bin, s);
   // Long rulings give the skew. On a level page (every born-digital one)
-  // they are found as they are; otherwise, or when they are not level, a
-  // search that tolerates tilt measures it.
-  int long_len = std::max(2 * s.hline, bin.cols / 8);
-  std::vector<Blob> hblobs = sparse_blobs(masks.hmask, true, long_len);
-  std::optional<double> skew = median_angle(hblobs, long_len, o.max_skew_degrees);
-  T.lap("hmask");
-  if (!skew || std::abs(*skew) >= o.min_deskew_degrees) {
-    int len = std::max(s.hline, bin.cols / 25);
-    if (std::optional<double> tilted = tilted_skew(masks.hsource, len, long_len, o)) skew = tilted;
+  // they are found as they are. Otherwise a search that tolerates tilt
+  // measures both directions; a turned page turns both alike, while lines
+  // of text (which have no vertical counterpart) are thicker than rulings.
+  int long_h = std::max(2 * s.hline, bin.cols / 8);
+  std::vector<Blob> hblobs = sparse_blobs(masks.hmask, true, long_h);
+  std::optional<Tilt> level = median_tilt(hblobs, true, long_h, s.max_thick, o.max_skew_degrees);
+  std::optional<double> skew;
+  if (level && std::abs(level->degrees) < o.min_deskew_degrees) {
+    skew = level->degrees;
+  } else {
+    int long_v = std::max(2 * s.vline, bin.rows / 8);
+    double thin = o.max_thin_em * em;
+    std::optional<Tilt> th = tilted_rulings(masks.hsource, true, std::max(s.hline, bin.cols / 25),
+                                            long_h, int(s.merge_gap), thin, o);
+    std::optional<Tilt> tv = tilted_rulings(masks.vsource, false, std::max(s.vline, bin.rows / 25),
+                                            long_v, int(s.merge_gap), thin, o);
+    if (th && tv) {
+      skew = (th->degrees * th->length + tv->degrees * tv->length) / (th->length + tv->length);
+    } else if (th || tv) {
+      skew = (th ? th : tv)->degrees;
+    } else if (level) {
+      skew = level->degrees;
+    }
   }
-  T.lap("skew");
   out.skew_degrees = skew.value_or(0);
   cv::Matx23d back(1, 0, 0, 0, 1, 0);  // working image -> given image
   if (std::abs(out.skew_degrees) >= o.min_deskew_degrees) {
@@ -585,60 +683,38 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
     // the rulings level.
     cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
     cv::Mat fwd = cv::getRotationMatrix2D(centre, out.skew_degrees, 1.0);
-    cv::Mat upright;
-    cv::warpAffine(grey, upright, fwd, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                   cv::Scalar(255));
+    // The ink itself is turned, nearest-neighbour: interpolating the grey
+    // page would blur a faint ruling below the threshold.
+    cv::warpAffine(bin, bin, fwd, bin.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT,
+                   cv::Scalar(0));
     cv::Mat inv;
     cv::invertAffineTransform(fwd, inv);
     back = cv::Matx23d(inv);
-    bin = binarize(upright, px_per_pt, o);
     masks = find_masks(bin, s);
     hblobs = sparse_blobs(masks.hmask, true, INT_MAX);
   }
-  T.lap("deskew");
-  DBG_dump("bin", bin); DBG_dump("hmask", masks.hmask); DBG_dump("vmask", masks.vmask);
-  if (std::getenv("GRID_DEBUG_DIR")) std::fprintf(stderr, "em %.1f hline %d vline %d thin %d gap %d\n", s.em, s.hline, s.vline, s.thin, s.gap);
 
   std::vector<Piece> hpieces = to_pieces(hblobs, true, s);
   std::vector<Piece> vpieces = to_pieces(sparse_blobs(masks.vmask, false, INT_MAX), false, s);
-  T.lap("pieces");
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
-  keep_jointed(hs, vs, s.joint_tol, s.short_joint_tol, s.long_h, s.long_v);
-
-  T.lap("joint");
-  if (std::getenv("GRID_DEBUG_DIR")) {
-    for (auto& h : hs) if (h.alive) { std::fprintf(stderr, "H pos %.1f [%.0f,%.0f] len %.0f x:", h.pos, h.a, h.b, h.length()); for (auto& v : vs) if (v.alive && crosses(h, v, s.joint_tol)) std::fprintf(stderr, " %.0f[%.0f,%.0f]", v.pos, v.a, v.b); std::fprintf(stderr, "\n"); }
-    for (auto& v : vs) if (v.alive) std::fprintf(stderr, "V pos %.1f [%.0f,%.0f] len %.0f\n", v.pos, v.a, v.b, v.length());
-  }
-  // Tables are the connected groups of crossing rulings.
-  int nh = int(hs.size());
-  UnionFind groups(nh + int(vs.size()));
-  for (int i = 0; i < nh; ++i) {
-    if (!hs[i].alive) continue;
-    for (size_t j = 0; j < vs.size(); ++j) {
-      if (vs[j].alive && crosses(hs[i], vs[j], s.joint_tol)) groups.unite(i, nh + int(j));
+  Rulings rulings{hs, vs, s};
+  rulings.select();
+  for (int round = 0; round < 4; ++round) {
+    bool dropped = false;
+    for (auto& [gh, gv] : rulings.groups()) {
+      dropped |= drop_crowded(gh, s.cluster_tol, s.min_cell);
+      dropped |= drop_crowded(gv, s.cluster_tol, s.min_cell);
     }
+    if (!dropped) break;
+    rulings.prune();
   }
-  std::vector<int> roots;
-  for (int i = 0; i < nh; ++i) {
-    if (hs[i].alive && groups.find(i) == i) roots.push_back(i);
-  }
-  for (int root : roots) {
-    std::vector<const Line*> gh, gv;
-    for (int i = 0; i < nh; ++i) {
-      if (hs[i].alive && groups.find(i) == root) gh.push_back(&hs[i]);
-    }
-    for (size_t j = 0; j < vs.size(); ++j) {
-      if (vs[j].alive && groups.find(nh + int(j)) == root) gv.push_back(&vs[j]);
-    }
+  for (auto& [gh, gv] : rulings.groups()) {
     RawTable t;
-    if (build_table(gh, gv, hpieces, vpieces, s, o, t)) {
+    if (build_table({gh.begin(), gh.end()}, {gv.begin(), gv.end()}, hpieces, vpieces, s, o, t)) {
       out.tables.push_back(to_points(t, back, px_per_pt));
     }
   }
-  T.lap("tables");
-  if (std::getenv("GRID_TIME")) std::fprintf(stderr, "\n");
   std::sort(out.tables.begin(), out.tables.end(), [](const CellGrid& a, const CellGrid& b) {
     return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
   });

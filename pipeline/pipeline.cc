@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <charconv>
+#include <cmath>
 #include <exception>
 #include <mutex>
+#include <opencv2/imgproc.hpp>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -12,12 +14,21 @@
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/grid_detector.h"
 #include "pdfrecon/lotaip_profile.h"
+#include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/upright.h"
 
 namespace pdfrecon {
 namespace {
+
+constexpr double kOcrDpi = 300;
+// Scans turned by less than this are read as they are.
+constexpr double kMinDeskewDegrees = 0.05;
+// OCR cells read again on their own below this confidence.
+constexpr double kRereadBelow = 0.75;
+// An empty cell with more ink than this (speckle aside) holds text.
+constexpr int kMinInkPixels = 40;
 
 int parse_positive(std::string_view s, const std::string& spec) {
   int v = 0;
@@ -89,6 +100,68 @@ std::vector<int> parse_page_ranges(const std::string& spec) {
 
 namespace {
 
+// The rulings of every cell painted white, so the recogniser sees each
+// cell's text as a block of its own and no line is read as "|" or "l".
+cv::Mat without_rulings(const cv::Mat& grey, const std::vector<CellGrid>& tables,
+                        double px_per_pt) {
+  cv::Mat clean = grey.clone();
+  int thickness = std::max(2, int(std::lround(1.2 * px_per_pt)));
+  for (const CellGrid& t : tables) {
+    for (const GridCell& c : t.cells) {
+      cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt), int(c.box.y0 * px_per_pt)),
+                 cv::Point(int(c.box.x1 * px_per_pt), int(c.box.y1 * px_per_pt)));
+      cv::rectangle(clean, r, cv::Scalar(255), thickness);
+    }
+  }
+  return clean;
+}
+
+// Marks OCR'd cells and gives each the mean confidence of its words.
+void mark_ocr_cells(const TextLayer& words, std::vector<CellGrid>& tables) {
+  for (CellGrid& t : tables) {
+    for (GridCell& c : t.cells) {
+      double sum = 0;
+      int n = 0;
+      for (const Word& w : words.words) {
+        if (c.box.contains(w.box.cx(), w.box.cy())) {
+          sum += w.confidence;
+          ++n;
+        }
+      }
+      c.source = "ocr";
+      c.confidence = n ? sum / n : 1.0;  // an empty cell is surely empty
+    }
+  }
+}
+
+// Page segmentation drops isolated characters (a unit's "7") and misreads
+// some short cells; such cells are read again on their own, and the better
+// reading kept.
+void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
+                       std::vector<CellGrid>& tables) {
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  int inset = std::max(3, int(std::lround(1.5 * px_per_pt)));
+  for (CellGrid& t : tables) {
+    for (GridCell& c : t.cells) {
+      cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt) + inset, int(c.box.y0 * px_per_pt) + inset),
+                 cv::Point(int(c.box.x1 * px_per_pt) - inset, int(c.box.y1 * px_per_pt) - inset));
+      r &= cv::Rect(0, 0, grey.cols, grey.rows);
+      if (r.width < 4 || r.height < 4) continue;
+      bool weak =
+          c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
+      if (!weak) continue;
+      double line_height = 14 * px_per_pt;  // taller cells hold wrapped text
+      OcrEngine::Reading again = ocr.read_region(grey, r, r.height < line_height);
+      if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
+        c.text = again.text;
+        c.raw_text = again.text;
+        c.confidence = again.confidence;
+      }
+    }
+  }
+}
+
 // Everything pdfrecon learns from one page.
 PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& options,
                      std::vector<std::string>& warnings) {
@@ -100,6 +173,36 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   page.height = geo.height;
 
   TextLayer text = pdf.text(index);
+  bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
+  if (use_ocr) {
+    // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
+    double dpi = std::max(options.dpi, kOcrDpi);
+    double px_per_pt = dpi / 72.0;
+    cv::Mat grey = pdf.render_grey(index, dpi, /*antialias=*/true);
+    PageGrids grids = detect_grids(grey, px_per_pt);
+    // A scan is read upright: rulings and text then line up with the cell
+    // boxes, so rulings can be painted out. Coordinates are those of the
+    // deskewed page.
+    if (std::abs(grids.skew_degrees) >= kMinDeskewDegrees) {
+      double skew = grids.skew_degrees;
+      cv::Mat turn =
+          cv::getRotationMatrix2D(cv::Point2f(grey.cols / 2.f, grey.rows / 2.f), skew, 1);
+      cv::warpAffine(grey, grey, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                     cv::Scalar(255));
+      grids = detect_grids(grey, px_per_pt);
+      grids.skew_degrees = skew;
+    }
+    text = OcrEngine::for_this_thread(options.lang)
+               .read_page(without_rulings(grey, grids.tables, px_per_pt), px_per_pt);
+    page.text_source = "ocr";
+    page.skew_degrees = grids.skew_degrees;
+    page.tables = std::move(grids.tables);
+    page.lines = text_lines(place_words(text, page.tables));
+    mark_ocr_cells(text, page.tables);
+    reread_weak_cells(grey, px_per_pt, OcrEngine::for_this_thread(options.lang), page.tables);
+    return page;
+  }
+
   cv::Mat grey = pdf.render_grey(index, options.dpi);
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
@@ -111,8 +214,7 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   if (text.empty()) {
-    warnings.push_back("page " + std::to_string(number) +
-                       ": no text layer (OCR is not available yet)");
+    warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
   }
   return page;
 }

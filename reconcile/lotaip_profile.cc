@@ -333,6 +333,11 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
       if (!c->corrections.empty()) rec.add_flag("corrected");
     }
     if (rec.indicator.empty()) rec.add_flag("needs_review");
+    // Units are numbered 1, 2, 3...: a missing or non-numeric No. is a
+    // misread figure until a person says otherwise.
+    if (rec.no.empty() || rec.no.find_first_not_of("0123456789") != std::string::npos) {
+      rec.add_flag("needs_review");
+    }
     if (rec.confidence < kReviewBelow) rec.add_flag("needs_review");
   }
 

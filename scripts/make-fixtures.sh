@@ -58,6 +58,18 @@ for entry in "${FIXTURE_LIST[@]}"; do
   fi
 done
 
+# Scan variant: the invented report printed, scanned (skewed, blurred,
+# noisy, JPEG) and wrapped as an image-only PDF.
+cmake --build "$BUILD" -j2 --target scanify >/dev/null
+scan_src="$out_root/invented-lotaip-a4/born-digital.pdf"
+"$BUILD/tools/scanify" "$scan_src" "$out_root/invented-lotaip-a4/scan.pdf" \
+  --dpi 200 --skew 0.6 --quality 45 --seed 1
+if [ "$check" -eq 1 ] && ! cmp -s "$FIXTURES/invented-lotaip-a4/scan.pdf" \
+  "$out_root/invented-lotaip-a4/scan.pdf"; then
+  echo "make-fixtures: invented-lotaip-a4/scan.pdf is out of date" >&2
+  status=1
+fi
+
 # The CNE fixture's truth is a copy of the shared ground truth: say so when
 # the two drift apart.
 if [ -d "$SHARED" ]; then

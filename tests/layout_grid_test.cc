@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "pdfrecon/cell_text.h"
 #include "pdfrecon/grid_detector.h"
 
 namespace pdfrecon {
@@ -24,8 +25,8 @@ const cv::Size kPage(1754, 1240);  // landscape A4 at 150 dpi
 // How the rulings are drawn.
 struct Style {
   int thickness = 1;
-  int grey = 0;          // ink value of the rulings
-  int on = 0, off = 0;   // dash pattern in px; solid when off == 0
+  int grey = 0;            // ink value of the rulings
+  int on = 0, off = 0;     // dash pattern in px; solid when off == 0
   bool antialias = false;  // draw at 4x, then area-downsample like a renderer
   double skew_deg = 0;     // the finished page is rotated by this (clockwise)
   bool text = true;        // put a label in every cell
@@ -79,7 +80,8 @@ class Painter {
     double len = std::hypot(b.x - a.x, b.y - a.y);
     cv::Point2d dir = (b - a) * (1 / len);
     if (st_.off == 0) return stroke(a, b);
-    for (double t = 0; t < len; t += st_.on + st_.off) stroke(a + dir * t, a + dir * std::min(len, t + st_.on));
+    for (double t = 0; t < len; t += st_.on + st_.off)
+      stroke(a + dir * t, a + dir * std::min(len, t + st_.on));
   }
 
   void text(const std::string& s, double x, double baseline, double font = 0.5) {
@@ -106,9 +108,19 @@ class Painter {
       for (int c = 0; c < nc; ++c) {
         Table::Merge m = t.region(r, c);
         if (m.row != r || m.col != c) continue;
-        std::string s = c == 0 ? std::to_string(label_base + r + 1)
-                        : c % 2 ? "Item " + std::to_string(r) + "-" + std::to_string(c)
-                                : "$" + std::to_string(1000 + 37 * r * c) + ".50";
+        std::string s;
+        if (c == 0) {
+          s = std::to_string(label_base + r + 1);
+        } else if (c % 2) {
+          s = "Item ";
+          s += std::to_string(r);
+          s += '-';
+          s += std::to_string(c);
+        } else {
+          s = "$";
+          s += std::to_string(1000 + 37 * r * c);
+          s += ".50";
+        }
         double x = t.cols[c] + 6, y0 = t.rows[r], y1 = t.rows[m.row + m.row_span];
         double cap = 10;  // Hershey simplex at 0.5
         if (st_.touching) {
@@ -124,8 +136,8 @@ class Painter {
     cv::Mat out = img_;
     if (scale_ > 1) cv::resize(img_, out, kPage, 0, 0, cv::INTER_AREA);
     if (st_.skew_deg != 0) {
-      cv::warpAffine(out, out, rotation(st_.skew_deg), kPage, cv::INTER_LINEAR,
-                     cv::BORDER_CONSTANT, cv::Scalar(255));
+      cv::warpAffine(out, out, rotation(st_.skew_deg), kPage, cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                     cv::Scalar(255));
     }
     return out;
   }
@@ -202,7 +214,7 @@ PageGrids detect_one(const Style& st, const Table& t) {
   return detect_grids(p.finish(), kPxPerPt);
 }
 
-TEST(GridDetector, CrispThinLines) {
+TEST(layoutGrid, CrispThinLines) {
   Table t = standard_table(150, 200);
   PageGrids pg = detect_one({}, t);
   ASSERT_EQ(pg.tables.size(), 1u);
@@ -212,7 +224,7 @@ TEST(GridDetector, CrispThinLines) {
   EXPECT_NEAR(pg.tables[0].bbox.y1, t.rows.back() / kPxPerPt, 1.5);
 }
 
-TEST(GridDetector, ThickLines) {
+TEST(layoutGrid, ThickLines) {
   Style st;
   st.thickness = 4;
   Table t = standard_table(150, 200);
@@ -221,7 +233,7 @@ TEST(GridDetector, ThickLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, DashedLines) {
+TEST(layoutGrid, DashedLines) {
   Style st;
   st.on = 6;
   st.off = 4;
@@ -231,7 +243,7 @@ TEST(GridDetector, DashedLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, DottedLines) {
+TEST(layoutGrid, DottedLines) {
   Style st;
   st.on = 2;
   st.off = 3;
@@ -241,7 +253,7 @@ TEST(GridDetector, DottedLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, FaintGreyLines) {
+TEST(layoutGrid, FaintGreyLines) {
   Style st;
   st.grey = 180;
   Table t = standard_table(150, 200);
@@ -250,7 +262,7 @@ TEST(GridDetector, FaintGreyLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, FaintAntialiasedHairlines) {
+TEST(layoutGrid, FaintAntialiasedHairlines) {
   // A 0.25 px-wide grey line spread over two pixel rows by the renderer.
   Style st;
   st.grey = 180;
@@ -261,7 +273,7 @@ TEST(GridDetector, FaintAntialiasedHairlines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, BrokenLines) {
+TEST(layoutGrid, BrokenLines) {
   // Scanner dropouts: a 4 px gap after every 30 px of line.
   Style st;
   st.on = 30;
@@ -272,7 +284,7 @@ TEST(GridDetector, BrokenLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, TextTouchingLines) {
+TEST(layoutGrid, TextTouchingLines) {
   Style st;
   st.touching = true;
   Table t = standard_table(150, 200);
@@ -281,7 +293,7 @@ TEST(GridDetector, TextTouchingLines) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, TextTouchingThickLines) {
+TEST(layoutGrid, TextTouchingThickLines) {
   Style st;
   st.touching = true;
   st.thickness = 3;
@@ -290,6 +302,20 @@ TEST(GridDetector, TextTouchingThickLines) {
   PageGrids pg = detect_one(st, t);
   ASSERT_EQ(pg.tables.size(), 1u);
   expect_matches(pg.tables[0], t);
+}
+
+std::string position_tag(int r, int c) {
+  std::string s = "r";
+  s += std::to_string(r);
+  s += 'c';
+  s += std::to_string(c);
+  return s;
+}
+
+Table merged_table_for_words() {
+  Table t = standard_table(150, 260);
+  t.merges = {{1, 0, 2, 1}, {5, 0, 1, 8}};
+  return t;
 }
 
 class Skewed : public ::testing::TestWithParam<double> {};
@@ -305,9 +331,50 @@ TEST_P(Skewed, ReadsTheGridAndReportsTheAngle) {
   expect_matches(pg.tables[0], t, st.skew_deg);
 }
 
-INSTANTIATE_TEST_SUITE_P(GridDetector, Skewed, ::testing::Values(1.0, -1.0, 2.0, -2.0, 0.4));
+INSTANTIATE_TEST_SUITE_P(layoutGrid, Skewed, ::testing::Values(1.0, -1.0, 2.0, -2.0, 0.4));
 
-TEST(GridDetector, SkewedDashedThinLines) {
+TEST(layoutGrid, WordsOfASkewedPageLandInTheirCells) {
+  // One word per cell, placed where the turned page puts the cell's centre,
+  // the way an OCR layer of the scan would report it.
+  constexpr double kSkew = 2;
+  Style st;
+  st.skew_deg = kSkew;
+  st.antialias = true;
+  Table t = merged_table_for_words();
+  PageGrids pg = detect_one(st, t);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  cv::Matx23d rot = Painter::rotation(kSkew);
+  TextLayer layer;
+  int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
+  for (int r = 0; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) {
+      // Near the corners of each grid position too, where a skewed cell's
+      // box and its true outline differ most.
+      for (auto [fx, fy] : {std::pair{0.5, 0.5}, {0.1, 0.25}, {0.9, 0.75}}) {
+        double x = t.cols[c] + fx * (t.cols[c + 1] - t.cols[c]);
+        double y = t.rows[r] + fy * (t.rows[r + 1] - t.rows[r]);
+        cv::Point2d p = apply(rot, {x, y}) / kPxPerPt;
+        Word w;
+        w.text = position_tag(r, c);
+        w.box = {p.x - 1, p.y - 1, p.x + 1, p.y + 1};
+        layer.words.push_back(w);
+      }
+    }
+  }
+  std::vector<Word> rest = place_words(layer, pg.tables);
+  EXPECT_TRUE(rest.empty());
+  const CellGrid& g = pg.tables[0];
+  for (int r = 0; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) {
+      const GridCell* cell = g.cell_at(r, c);
+      ASSERT_NE(cell, nullptr);
+      std::string tag = position_tag(r, c);
+      EXPECT_NE(cell->text.find(tag), std::string::npos) << tag << " in '" << cell->text << "'";
+    }
+  }
+}
+
+TEST(layoutGrid, SkewedDashedThinLines) {
   Style st;
   st.skew_deg = 1.5;
   st.on = 6;
@@ -319,7 +386,7 @@ TEST(GridDetector, SkewedDashedThinLines) {
   expect_matches(pg.tables[0], t, 1.5);
 }
 
-TEST(GridDetector, TwoTablesTopToBottom) {
+TEST(layoutGrid, TwoTablesTopToBottom) {
   Table top;
   top.cols = {200, 420, 700, 900};
   top.rows = evenly(150, 34, 5);
@@ -336,7 +403,7 @@ TEST(GridDetector, TwoTablesTopToBottom) {
   expect_matches(pg.tables[1], bottom);
 }
 
-TEST(GridDetector, TwoTablesSideBySide) {
+TEST(layoutGrid, TwoTablesSideBySide) {
   Table left, right;
   left.cols = evenly(100, 180, 4);
   left.rows = evenly(300, 34, 8);
@@ -363,7 +430,7 @@ Table merged_table() {
   return t;
 }
 
-TEST(GridDetector, MergedCells) {
+TEST(layoutGrid, MergedCells) {
   Table t = merged_table();
   PageGrids pg = detect_one({}, t);
   ASSERT_EQ(pg.tables.size(), 1u);
@@ -377,7 +444,7 @@ TEST(GridDetector, MergedCells) {
   EXPECT_NE(g.cell_at(3, 0), g.cell_at(2, 0));
 }
 
-TEST(GridDetector, MergedCellsThickAntialiased) {
+TEST(layoutGrid, MergedCellsThickAntialiased) {
   Style st;
   st.thickness = 3;
   st.antialias = true;
@@ -387,7 +454,7 @@ TEST(GridDetector, MergedCellsThickAntialiased) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, MergedCellsSkewed) {
+TEST(layoutGrid, MergedCellsSkewed) {
   Style st;
   st.skew_deg = -1.2;
   st.antialias = true;
@@ -397,7 +464,7 @@ TEST(GridDetector, MergedCellsSkewed) {
   expect_matches(pg.tables[0], t, st.skew_deg);
 }
 
-TEST(GridDetector, NonRectangularMergeBecomesItsBoundingRectangle) {
+TEST(layoutGrid, NonRectangularMergeBecomesItsBoundingRectangle) {
   // An L-shaped unruled region: (1,1), (2,1) and (2,2) joined.
   Table t;
   t.cols = evenly(300, 150, 4);
@@ -422,7 +489,7 @@ TEST(GridDetector, NonRectangularMergeBecomesItsBoundingRectangle) {
   EXPECT_EQ(g.cells.size(), 16u - 3u);
 }
 
-TEST(GridDetector, TableWithoutBottomRuling) {
+TEST(layoutGrid, TableWithoutBottomRuling) {
   // The vertical rulings carry on below the last horizontal one.
   Table t;
   t.cols = evenly(300, 200, 4);
@@ -437,13 +504,13 @@ TEST(GridDetector, TableWithoutBottomRuling) {
   EXPECT_NEAR(pg.tables[0].row_edges.back(), 460 / kPxPerPt, 1.5);
 }
 
-TEST(GridDetector, UnderlinesAndLoneLinesAreNotTables) {
+TEST(layoutGrid, UnderlinesAndLoneLinesAreNotTables) {
   Painter p({});
   p.text("Fecha de actualizacion: 31/12/2023", 150, 200, 0.6);
   p.segment({150, 206}, {520, 206});  // underline touching the text
   p.text("Responsable de la unidad", 150, 300, 0.6);
   p.segment({150, 310}, {470, 310});
-  p.segment({80, 600}, {1680, 600});  // separator across the page
+  p.segment({80, 600}, {1680, 600});   // separator across the page
   p.segment({877, 700}, {877, 1150});  // lone vertical line
   p.segment({100, 1180}, {1650, 1180});
   p.segment({100, 1186}, {1650, 1186});  // double rule
@@ -451,7 +518,7 @@ TEST(GridDetector, UnderlinesAndLoneLinesAreNotTables) {
   EXPECT_TRUE(pg.tables.empty());
 }
 
-TEST(GridDetector, SingleFramedBoxIsNotATable) {
+TEST(layoutGrid, SingleFramedBoxIsNotATable) {
   Painter p({});
   Table frame;
   frame.cols = {100, 1650};
@@ -462,7 +529,7 @@ TEST(GridDetector, SingleFramedBoxIsNotATable) {
   EXPECT_TRUE(pg.tables.empty());
 }
 
-TEST(GridDetector, TextAloneIsNotATable) {
+TEST(layoutGrid, TextAloneIsNotATable) {
   Painter p({});
   const char* lines[] = {
       "REPORTE DE GASTOS - EJERCICIO FISCAL 2023",
@@ -485,7 +552,7 @@ TEST(GridDetector, TextAloneIsNotATable) {
   EXPECT_NEAR(pg.skew_degrees, 0, 0.05);
 }
 
-TEST(GridDetector, EmptyAndBlankPages) {
+TEST(layoutGrid, EmptyAndBlankPages) {
   EXPECT_TRUE(detect_grids(cv::Mat(), kPxPerPt).tables.empty());
   cv::Mat white(kPage, CV_8UC1, cv::Scalar(255));
   PageGrids pg = detect_grids(white, kPxPerPt);
@@ -494,7 +561,7 @@ TEST(GridDetector, EmptyAndBlankPages) {
   EXPECT_THROW(detect_grids(white, 0), std::invalid_argument);
 }
 
-TEST(GridDetector, ColourInputAndTextHeightHint) {
+TEST(layoutGrid, ColourInputAndTextHeightHint) {
   Table t = standard_table(150, 200);
   Painter p({});
   p.table(t);
@@ -507,7 +574,7 @@ TEST(GridDetector, ColourInputAndTextHeightHint) {
   expect_matches(pg.tables[0], t);
 }
 
-TEST(GridDetector, OtherResolutions) {
+TEST(layoutGrid, OtherResolutions) {
   // The same table rendered at 100 and 300 dpi.
   for (double dpi : {100.0, 300.0}) {
     double k = dpi / kDpi;
@@ -521,9 +588,10 @@ TEST(GridDetector, OtherResolutions) {
       cv::line(img, cv::Point2d(x, t.rows.front()) * k, cv::Point2d(x, t.rows.back()) * k,
                cv::Scalar(0), std::max(1, int(k)));
     for (int r = 0; r < nr; ++r) {
-      cv::putText(img, "Texto de prueba " + std::to_string(r),
-                  cv::Point2d(t.cols[1] + 6, t.rows[r + 1] - 10) * k, cv::FONT_HERSHEY_SIMPLEX,
-                  0.5 * k, cv::Scalar(0), std::max(1, int(k)));
+      std::string label = "Texto de prueba ";
+      label += std::to_string(r);
+      cv::putText(img, label, cv::Point2d(t.cols[1] + 6, t.rows[r + 1] - 10) * k,
+                  cv::FONT_HERSHEY_SIMPLEX, 0.5 * k, cv::Scalar(0), std::max(1, int(k)));
     }
     PageGrids pg = detect_grids(img, dpi / 72);
     ASSERT_EQ(pg.tables.size(), 1u) << dpi;
@@ -534,7 +602,7 @@ TEST(GridDetector, OtherResolutions) {
   }
 }
 
-TEST(GridDetector, FastEnoughOnAFullPage) {
+TEST(layoutGrid, FastEnoughOnAFullPage) {
   // A page-filling table of 30 rows x 10 columns with text in every cell.
   Table t;
   t.cols = evenly(60, 163, 10);
@@ -547,8 +615,8 @@ TEST(GridDetector, FastEnoughOnAFullPage) {
   for (int i = 0; i < 7; ++i) {
     auto t0 = std::chrono::steady_clock::now();
     pg = detect_grids(img, kPxPerPt);
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                     .count());
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   std::sort(ms.begin(), ms.end());
   std::printf("detect_grids on %dx%d: median %.1f ms\n", img.cols, img.rows, ms[ms.size() / 2]);

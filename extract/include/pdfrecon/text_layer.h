@@ -17,6 +17,9 @@ struct Word {
   // Direction the text runs, clockwise from left-to-right: 0, 90 (top to
   // bottom), 180 (upside down) or 270 (bottom to top).
   int rotation = 0;
+  // How sure the source is of the text, in [0, 1]: 1 for a native text
+  // layer, the recogniser's word confidence for OCR.
+  double confidence = 1.0;
 };
 
 struct TextLayer {

@@ -2,15 +2,22 @@
 // grids: row and column boundaries from the rulings, merged cells from the
 // internal rulings that are missing.
 //
-// Lengths in the options are mostly given in "em", the page's typical text
+// How: the page is thresholded against its local mean; rulings are the
+// long thin runs of ink in each direction (a morphological opening longer
+// than any glyph stroke, after short gaps in thin lines are bridged); a
+// skewed page is turned level first. A ruling is kept only when it meets
+// two crossing rulings, and the connected groups of kept rulings are the
+// tables. Their clustered positions give the grid, and an internal edge
+// that is mostly unruled joins the two grid positions into one cell.
+//
+// Lengths in the options are mostly in "em", the page's typical text
 // height, so that one set of defaults works for any font size and dpi: a
-// ruling must be longer than any stroke a glyph can make, and a gap that a
-// scanner leaves in a line must be shorter than the space between glyphs.
+// ruling must be longer than any stroke a glyph can make, and tolerances
+// scale with the print.
 #pragma once
 
-#include <vector>
-
 #include <opencv2/core.hpp>
+#include <vector>
 
 #include "pdfrecon/cell_grid.h"
 
@@ -49,9 +56,12 @@ struct GridDetectorOptions {
   // thicker when measured along the ruling, are kept out of the closing so
   // that the letters of a word never fuse into a bar.
   double max_thin_em = 0.35;
-  // Gaps up to this length (em) in a thin ruling are bridged: dashed and
-  // dotted rules, scans with broken or faint lines.
-  double gap_close_em = 0.3;
+  // Gaps up to this length (points) in a thin ruling are bridged: dashed and
+  // dotted rules, scans with broken or faint lines. A physical length, as
+  // dash patterns and scanner dropouts are; much more would start to bridge
+  // glyphs to the ruling of their cell (a few points away) and chain the
+  // glyphs of consecutive rows into a line.
+  double gap_close_pt = 2;
   // Collinear pieces of a ruling with gaps up to this (em) are one line when
   // counting joints and grouping tables (wider scan dropouts).
   double merge_gap_em = 1.0;
@@ -67,15 +77,20 @@ struct GridDetectorOptions {
   // bar and a stem of one word), so support grows outwards from rulings at
   // least this long (em): those must cross two such rulings; a shorter one
   // is kept only when it crosses two kept ones. (A two-row table's
-  // verticals are about 3 em.)
+  // verticals are 2.5 to 3 em.)
   double long_hline_em = 3;
-  double long_vline_em = 2;
+  double long_vline_em = 3;
   // A shorter ruling must reach the two it crosses to within this (em): a
   // tall glyph ("$", "|") can nearly fill a row, a drawn separator meets
   // its neighbours.
   double short_joint_tolerance_em = 0.1;
   // Rulings closer than this (em) are one grid boundary (double rules).
   double cluster_tolerance_em = 0.35;
+  // Boundaries closer than this (em) leave no room for text between them:
+  // the one with less ruled length goes (a column of "$" or "|" glyphs, or a
+  // word next to a ruling, that passed for a ruling). Empty spacer rows and
+  // columns narrower than this merge into a neighbour.
+  double min_cell_em = 0.7;
   // Rulings that stick out beyond the outermost crossing ruling by more than
   // this (em) mark an unruled outer boundary (a table without bottom line).
   double open_border_em = 0.8;
@@ -97,7 +112,7 @@ struct GridDetectorOptions {
 struct PageGrids {
   std::vector<CellGrid> tables;  // top to bottom
   // Angle of the page's horizontal rulings, degrees, positive when they
-  // descend to the right (clockwise in the image). 0 when there are none.
+  // descend to the right (clockwise in the image). 0 without long rulings.
   double skew_degrees = 0;
 };
 
@@ -111,6 +126,9 @@ struct PageGrids {
 // boundaries as they cross the table's centre lines. Boxes of a skewed table
 // therefore approximate rotated cells, which is what assigning word centres
 // needs.
+//
+// Reentrant. The two ruling directions run as two tasks on OpenCV's thread
+// pool. Typically 10-20 ms for a 150 dpi landscape A4 page.
 PageGrids detect_grids(const cv::Mat& grey, double px_per_pt, const GridDetectorOptions& = {});
 
 }  // namespace pdfrecon

@@ -1,0 +1,61 @@
+// Tesseract behind a small interface: a page image in, words with boxes and
+// confidences out, shaped like a text layer so the rest of the pipeline
+// treats OCR text and native text alike.
+//
+// One OcrEngine per thread (Tesseract's API object is not shareable), created
+// once and reused: initialisation costs ~50 ms. The process must limit
+// OpenMP to one thread before it starts (see cli/main.cc): with Debian's
+// OpenMP build a page is several times slower otherwise; parallelism comes
+// from our own workers instead.
+#pragma once
+
+#include <memory>
+#include <opencv2/core.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "pdfrecon/text_layer.h"
+
+namespace pdfrecon {
+
+class OcrError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Font name given to OCR words, so later stages know where text came from.
+inline constexpr const char* kOcrFontName = "pdfrecon-ocr";
+
+class OcrEngine {
+ public:
+  // Throws OcrError when the language data is not installed.
+  explicit OcrEngine(const std::string& lang = "spa");
+  ~OcrEngine();
+  OcrEngine(const OcrEngine&) = delete;
+  OcrEngine& operator=(const OcrEngine&) = delete;
+
+  // Reads all text of `grey` (8-bit): words with boxes in PDF points
+  // (pixels / px_per_pt) and Tesseract's confidence in [0, 1].
+  TextLayer read_page(const cv::Mat& grey, double px_per_pt);
+
+  // Reads one cell: `region` (pixels) of `grey`, cropped and padded with
+  // white so the text stands alone. Single-line mode reads isolated digits
+  // ("7") that page segmentation drops; block mode reads wrapped text.
+  struct Reading {
+    std::string text;
+    double confidence = 0;  // mean word confidence in [0, 1]
+  };
+  Reading read_region(const cv::Mat& grey, const cv::Rect& region, bool single_line);
+
+  const std::string& lang() const { return lang_; }
+
+  // The engine of the calling thread for `lang`, created on first use.
+  static OcrEngine& for_this_thread(const std::string& lang);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string lang_;
+};
+
+}  // namespace pdfrecon

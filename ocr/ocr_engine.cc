@@ -1,0 +1,99 @@
+#include "pdfrecon/ocr_engine.h"
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+
+#include <algorithm>
+#include <map>
+#include <opencv2/core.hpp>
+
+namespace pdfrecon {
+
+struct OcrEngine::Impl {
+  tesseract::TessBaseAPI api;
+};
+
+OcrEngine::OcrEngine(const std::string& lang) : impl_(std::make_unique<Impl>()), lang_(lang) {
+  if (impl_->api.Init(nullptr, lang.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    throw OcrError("OCR language '" + lang + "' is not installed (Debian: tesseract-ocr-" + lang +
+                   ")");
+  }
+  // Automatic segmentation: with the rulings painted out, table columns
+  // become separate blocks, so words of neighbouring cells are not joined.
+  impl_->api.SetPageSegMode(tesseract::PSM_AUTO);
+  impl_->api.SetVariable("debug_file", "/dev/null");
+}
+
+OcrEngine::~OcrEngine() { impl_->api.End(); }
+
+OcrEngine& OcrEngine::for_this_thread(const std::string& lang) {
+  thread_local std::map<std::string, std::unique_ptr<OcrEngine>> engines;
+  auto& e = engines[lang];
+  if (!e) e = std::make_unique<OcrEngine>(lang);
+  return *e;
+}
+
+TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt) {
+  CV_Assert(grey.type() == CV_8UC1);
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetImage(grey.data, grey.cols, grey.rows, 1, int(grey.step));
+  api.SetSourceResolution(int(px_per_pt * 72 + 0.5));
+  TextLayer layer;
+  if (api.Recognize(nullptr) != 0) return layer;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return layer;
+  const auto level = tesseract::RIL_WORD;
+  do {
+    std::unique_ptr<char[]> text(it->GetUTF8Text(level));
+    if (!text || text[0] == 0) continue;
+    int x0, y0, x1, y1;
+    if (!it->BoundingBox(level, &x0, &y0, &x1, &y1)) continue;
+    Word w;
+    w.text = text.get();
+    w.box = Box{x0 / px_per_pt, y0 / px_per_pt, x1 / px_per_pt, y1 / px_per_pt};
+    w.font_name = kOcrFontName;
+    w.font_size = (y1 - y0) / px_per_pt;
+    w.confidence = std::clamp(it->Confidence(level) / 100.0, 0.0, 1.0);
+    layer.words.push_back(std::move(w));
+  } while (it->Next(level));
+  api.Clear();
+  return layer;
+}
+
+OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& region,
+                                          bool single_line) {
+  Reading out;
+  cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 4 || r.height < 4) return out;
+  int pad = std::max(8, r.height / 4);
+  cv::Mat padded;
+  cv::copyMakeBorder(grey(r), padded, pad, pad, pad, pad, cv::BORDER_CONSTANT | cv::BORDER_ISOLATED,
+                     cv::Scalar(255));  // ISOLATED: never borrow pixels from around a ROI
+  tesseract::TessBaseAPI& api = impl_->api;
+  api.SetPageSegMode(single_line ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+  api.SetImage(padded.data, padded.cols, padded.rows, 1, int(padded.step));
+  std::unique_ptr<char[]> text(api.GetUTF8Text());
+  int n = 0;
+  double sum = 0;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (it) {
+    do {
+      std::unique_ptr<char[]> word(it->GetUTF8Text(tesseract::RIL_WORD));
+      if (!word || word[0] == 0) continue;
+      sum += it->Confidence(tesseract::RIL_WORD) / 100.0;
+      ++n;
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  api.SetPageSegMode(tesseract::PSM_AUTO);
+  api.Clear();
+  if (text) {
+    // Lines become spaces; the cell's text is one paragraph.
+    for (const char* p = text.get(); *p; ++p) out.text += (*p == '\n') ? ' ' : *p;
+  }
+  size_t a = out.text.find_first_not_of(' '), b = out.text.find_last_not_of(' ');
+  out.text = a == std::string::npos ? "" : out.text.substr(a, b - a + 1);
+  out.confidence = n ? std::clamp(sum / n, 0.0, 1.0) : 0;
+  return out;
+}
+
+}  // namespace pdfrecon
