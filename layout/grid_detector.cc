@@ -107,6 +107,30 @@ cv::Mat binarize(const cv::Mat& grey, double noise, double px_per_pt,
   return adaptive(smooth, threshold_block(px_per_pt, o), offset);
 }
 
+// Bounding box, area and centroid of every label of a label image, in one
+// pass. (connectedComponentsWithStats prepares statistics for every
+// provisional label, which costs several times the labelling itself.)
+struct LabelStats {
+  int x0 = INT_MAX, y0 = INT_MAX, x1 = -1, y1 = -1, area = 0;
+  double sum_x = 0, sum_y = 0;
+  cv::Rect box() const { return {x0, y0, x1 - x0 + 1, y1 - y0 + 1}; }
+};
+
+std::vector<LabelStats> label_stats(const cv::Mat& labels, int count) {
+  std::vector<LabelStats> out(count);
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* row = labels.ptr<int>(y);
+    for (int x = 0; x < labels.cols; ++x) {
+      if (!row[x]) continue;
+      LabelStats& s = out[row[x]];
+      s.x0 = std::min(s.x0, x), s.x1 = std::max(s.x1, x);
+      s.y0 = std::min(s.y0, y), s.y1 = std::max(s.y1, y);
+      ++s.area, s.sum_x += x, s.sum_y += y;
+    }
+  }
+  return out;
+}
+
 // The text height in px from the blobs that look like glyphs: their upper
 // heights are capitals and digits, whose height is a fixed part of the em.
 // Counted on a 2x2 max-pooled image: a quarter of the work, heights +-1 px.
@@ -114,14 +138,14 @@ double estimate_em(const cv::Mat& bin, double px_per_pt) {
   cv::Mat pooled;
   cv::resize(bin, pooled, cv::Size((bin.cols + 1) / 2, (bin.rows + 1) / 2), 0, 0, cv::INTER_AREA);
   cv::threshold(pooled, pooled, 0, 255, cv::THRESH_BINARY);
-  cv::Mat labels, stats, centroids;
-  int n = cv::connectedComponentsWithStats(pooled, labels, stats, centroids, 8, CV_32S);
+  cv::Mat labels;
+  int n = cv::connectedComponents(pooled, labels, 8, CV_32S);
+  std::vector<LabelStats> stats = label_stats(labels, n);
   double max_h = 20 * px_per_pt;  // 40 pt at full size
   std::vector<int> heights;
   heights.reserve(n);
   for (int i = 1; i < n; ++i) {
-    int w = stats.at<int>(i, cv::CC_STAT_WIDTH);
-    int h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    int w = stats[i].x1 - stats[i].x0 + 1, h = stats[i].y1 - stats[i].y0 + 1;
     if (h < 2 || h > max_h || w > 3 * h) continue;  // specks, rules, grids
     heights.push_back(h);
   }
@@ -186,14 +210,16 @@ struct Blob {
 };
 
 // The blobs of a sparse mask. Only the bands of rows (or columns) that hold
-// ink are labelled, a small part of the page. The angle is measured for
-// blobs at least `angle_len` long along `horizontal`.
+// ink are labelled: they are packed side by side, one blank line apart, and
+// labelled in one call. The angle is measured for blobs at least
+// `angle_len` long along `horizontal`.
 std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_len) {
   cv::Mat profile;
   cv::reduce(mask, profile, horizontal ? 1 : 0, cv::REDUCE_SUM, CV_32S);  // faster than MAX
   const int* prof = profile.ptr<int>();
   int n = horizontal ? mask.rows : mask.cols;
-  std::vector<Blob> out;
+  std::vector<std::pair<int, int>> bands;  // [from, to) in the mask; packed at from - shift
+  int packed_len = 0;
   for (int i = 0; i < n;) {
     if (!prof[i]) {
       ++i;
@@ -201,30 +227,55 @@ std::vector<Blob> sparse_blobs(const cv::Mat& mask, bool horizontal, int angle_l
     }
     int j = i;
     while (j < n && prof[j]) ++j;
-    cv::Rect band =
-        horizontal ? cv::Rect(0, i, mask.cols, j - i) : cv::Rect(i, 0, j - i, mask.rows);
-    cv::Mat labels, stats, centroids;
-    int count = cv::connectedComponentsWithStats(mask(band), labels, stats, centroids, 8, CV_32S);
-    for (int k = 1; k < count; ++k) {
-      Blob b;
-      b.box = cv::Rect(stats.at<int>(k, cv::CC_STAT_LEFT), stats.at<int>(k, cv::CC_STAT_TOP),
-                       stats.at<int>(k, cv::CC_STAT_WIDTH), stats.at<int>(k, cv::CC_STAT_HEIGHT));
-      b.area = stats.at<int>(k, cv::CC_STAT_AREA);
-      b.centroid = {centroids.at<double>(k, 0) + band.x, centroids.at<double>(k, 1) + band.y};
-      if ((horizontal ? b.box.width : b.box.height) >= angle_len) {
-        cv::Moments m = cv::moments(labels(b.box) == k, true);
-        double axis = 0.5 * std::atan2(2 * m.mu11, m.mu20 - m.mu02) * 180 / CV_PI;
-        // A vertical ruling leans left (its axis turns past 90 degrees)
-        // when the page turns clockwise.
-        b.angle = horizontal ? axis : (axis > 0 ? axis - 90 : axis + 90);
-        double half = (m.mu20 + m.mu02) / 2;
-        double minor = half - std::hypot((m.mu20 - m.mu02) / 2, m.mu11);
-        b.thickness = std::sqrt(12 * std::max(0.0, minor) / std::max(1.0, m.m00));
-      }
-      b.box += band.tl();
-      out.push_back(b);
-    }
+    bands.emplace_back(i, j);
+    packed_len += j - i + 1;
     i = j;
+  }
+  std::vector<Blob> out;
+  if (bands.empty()) return out;
+  cv::Mat packed = horizontal ? cv::Mat::zeros(packed_len, mask.cols, CV_8UC1)
+                              : cv::Mat::zeros(mask.rows, packed_len, CV_8UC1);
+  std::vector<int> starts;  // where each band begins in `packed`
+  for (int at = 0; auto [from, to] : bands) {
+    starts.push_back(at);
+    if (horizontal) {
+      mask.rowRange(from, to).copyTo(packed.rowRange(at, at + to - from));
+    } else {
+      mask.colRange(from, to).copyTo(packed.colRange(at, at + to - from));
+    }
+    at += to - from + 1;
+  }
+  cv::Mat labels;
+  int count = cv::connectedComponents(packed, labels, 8, CV_32S);
+  std::vector<LabelStats> stats = label_stats(labels, count);
+  out.reserve(count);
+  for (int k = 1; k < count; ++k) {
+    Blob b;
+    b.box = stats[k].box();
+    b.area = stats[k].area;
+    b.centroid = {stats[k].sum_x / b.area, stats[k].sum_y / b.area};
+    int length = horizontal ? b.box.width : b.box.height;
+    int across = horizontal ? b.box.height : b.box.width;
+    double mean_across = double(b.area) / std::max(1, length);
+    if (length >= angle_len && (across - mean_across) * 1000 <= length) {
+      b.thickness = mean_across;  // level to within 0.06 degrees: not worth measuring
+    } else if (length >= angle_len) {
+      cv::Moments m = cv::moments(labels(b.box) == k, true);
+      double axis = 0.5 * std::atan2(2 * m.mu11, m.mu20 - m.mu02) * 180 / CV_PI;
+      // A vertical ruling leans left (its axis turns past 90 degrees) when
+      // the page turns clockwise.
+      b.angle = horizontal ? axis : (axis > 0 ? axis - 90 : axis + 90);
+      double half = (m.mu20 + m.mu02) / 2;
+      double minor = half - std::hypot((m.mu20 - m.mu02) / 2, m.mu11);
+      b.thickness = std::sqrt(12 * std::max(0.0, minor) / std::max(1.0, m.m00));
+    }
+    // Back to mask coordinates.
+    int packed_at = horizontal ? b.box.y : b.box.x;
+    size_t band = std::upper_bound(starts.begin(), starts.end(), packed_at) - starts.begin() - 1;
+    int shift = bands[band].first - starts[band];
+    (horizontal ? b.box.y : b.box.x) += shift;
+    (horizontal ? b.centroid.y : b.centroid.x) += shift;
+    out.push_back(b);
   }
   return out;
 }
@@ -639,10 +690,13 @@ CellGrid to_points(const RawTable& t, const cv::Matx23d& back, double px_per_pt)
 PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetectorOptions& o) {
   if (!(px_per_pt > 0)) throw std::invalid_argument("detect_grids: px_per_pt must be positive");
   PageGrids out;
-  if (image.empty()) return out;
+  // Too small to hold a table with text in it (and to downscale safely).
+  constexpr int kMinSidePx = 32;
+  if (image.empty() || image.rows < kMinSidePx || image.cols < kMinSidePx) return out;
   cv::Mat grey = image;
   if (image.channels() == 3) cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
   if (image.channels() == 4) cv::cvtColor(image, grey, cv::COLOR_BGRA2GRAY);
+  if (grey.depth() == CV_16U) grey.convertTo(grey, CV_8U, 1.0 / 257);
   if (grey.depth() != CV_8U) grey.convertTo(grey, CV_8U);
 
   double noise = noise_sigma(grey);

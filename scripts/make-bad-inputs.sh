@@ -19,6 +19,11 @@ trailer << /Size 6 /Root 1 0 R >>
 %%EOF
 PDF
 qpdf --static-id --deterministic-id /tmp/pdfrecon-tiny.pdf no-table.pdf || [ $? -eq 3 ]
+# A page of 2 x 2 points: valid, odd, and too small for any table.
+sed 's|/MediaBox \[0 0 200 100\]|/MediaBox [0 0 2 2]|' /tmp/pdfrecon-tiny.pdf > /tmp/pdfrecon-speck.pdf
+qpdf --static-id --deterministic-id /tmp/pdfrecon-speck.pdf tiny-page.pdf || [ $? -eq 3 ]
+rm -f /tmp/pdfrecon-speck.pdf
+# (AES salts are random: encrypted.pdf differs on each run; any copy will do.)
 qpdf --static-id --encrypt secret secret 256 -- no-table.pdf encrypted.pdf
 qpdf --static-id --empty no-pages.pdf
 head -c 600 no-table.pdf > truncated.pdf

@@ -98,6 +98,12 @@ TEST(CliExtract, NoTablePdfSucceedsWithNoTables) {
   EXPECT_NE(r.out.find("\"tables\": []"), std::string::npos);
 }
 
+TEST(CliExtract, TinyPageSucceedsWithNoTables) {
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/tiny-page.pdf")));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"tables\": []"), std::string::npos);
+}
+
 TEST(CliExtract, PageBeyondLastIsRefused) {
   auto r =
       run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) + " --pages 2");
