@@ -112,15 +112,15 @@ const GridCell* section_cell(const CellGrid& t, int row) {
 
 // A merged block cell seen from one indicator row.
 struct BlockRef {
-  const GridCell* cell = nullptr;
+  GridCell* cell = nullptr;
   int segment = -1;  // index into the column's segment list
 };
 
 struct Row {
   std::string section;
   std::array<BlockRef, 3> blocks;  // kNo, kUnit, kObjective
-  const GridCell* indicator = nullptr;
-  const GridCell* target = nullptr;
+  GridCell* indicator = nullptr;
+  GridCell* target = nullptr;
   int page = 0;
   int page_slot = 0;  // which main table of the document this row came from
 };
@@ -246,11 +246,11 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
 
   // Clean each distinct cell once (merged cells are shared by many rows).
   if (reconciler) {
-    std::vector<const GridCell*> done;
-    auto clean_once = [&](const GridCell* c, FieldKind kind) {
+    std::vector<GridCell*> done;
+    auto clean_once = [&](GridCell* c, FieldKind kind) {
       if (!c || std::find(done.begin(), done.end(), c) != done.end()) return;
       done.push_back(c);
-      reconciler->clean_cell(const_cast<GridCell&>(*c), kind);
+      reconciler->clean_cell(*c, kind);
     };
     for (const Row& row : rows) {
       clean_once(row.blocks[kNo].cell, FieldKind::kNumber);
@@ -316,7 +316,7 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
     rec.section = row.section;
     rec.page = row.page;
     rec.indicator = row.indicator->text;
-    GridCell& target = const_cast<GridCell&>(*row.target);
+    GridCell& target = *row.target;
     TargetReading reading =
         reconciler ? reconciler->clean_target(target) : read_target(target.text);
     rec.target = reading.text;
