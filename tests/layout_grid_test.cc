@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <opencv2/imgproc.hpp>
@@ -602,28 +601,17 @@ TEST(layoutGrid, OtherResolutions) {
   }
 }
 
-TEST(layoutGrid, FastEnoughOnAFullPage) {
+// Speed is measured by bench/stages_bench, never asserted in a test.
+TEST(layoutGrid, PageFillingTable) {
   // A page-filling table of 30 rows x 10 columns with text in every cell.
   Table t;
   t.cols = evenly(60, 163, 10);
   t.rows = evenly(80, 36, 30);
   Painter p({});
   p.table(t);
-  cv::Mat img = p.finish();
-  std::vector<double> ms;
-  PageGrids pg;
-  for (int i = 0; i < 7; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    pg = detect_grids(img, kPxPerPt);
-    ms.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  std::sort(ms.begin(), ms.end());
-  std::printf("detect_grids on %dx%d: median %.1f ms\n", img.cols, img.rows, ms[ms.size() / 2]);
+  PageGrids pg = detect_grids(p.finish(), kPxPerPt);
   ASSERT_EQ(pg.tables.size(), 1u);
   expect_matches(pg.tables[0], t);
-  // Generous: shared CI machines are slow; the target is well under 30 ms.
-  EXPECT_LT(ms[ms.size() / 2], 150);
 }
 
 }  // namespace
