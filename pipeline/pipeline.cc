@@ -23,6 +23,8 @@ namespace pdfrecon {
 namespace {
 
 constexpr double kOcrDpi = 300;
+// Resolution of the render that initialises Poppler before going parallel.
+constexpr double kWarmUpDpi = 18;
 // Scans turned by less than this are read as they are.
 constexpr double kMinDeskewDegrees = 0.05;
 // OCR cells read again on their own below this confidence.
@@ -268,16 +270,12 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
     }
   };
 
-  // Poppler's global state is set up by the first render, which must not
-  // race; after that each worker reads through its own document object.
-  if (total > 0) {
-    next = 1;
-    results[0] = read_page(pdf, pages[0], options, warnings[0]);
-    done = 1;
-    if (progress) progress(1, total);
-  }
+  // Poppler's global state (fonts, rasteriser) is set up by the first
+  // render, which must not race: a tiny render does it before the workers
+  // start, each with its own document object.
+  if (total > 0) pdf.render_grey(pages[0] - 1, kWarmUpDpi);
   int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
-  jobs = std::clamp(jobs, 1, std::max(1, total - 1));
+  jobs = std::clamp(jobs, 1, std::max(1, total));
   std::vector<PdfDocument> extra;
   for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
   {
