@@ -87,8 +87,8 @@ int run_extract(const std::vector<std::string>& args) {
     ("ocr", po::value(&ocr)->default_value("auto"), "auto | always | never")
     ("lang", po::value(&lang)->default_value("spa"), "OCR language (Tesseract code)")
     ("dpi", po::value(&dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
-    ("dict", po::value(&dicts)->composing(), "extra dictionary folder (repeatable)")
-    ("debug-dir", po::value(&debug_dir), "write intermediate images here")
+    ("dict", po::value(&dicts)->composing(), "extra dictionary folder (not used yet)")
+    ("debug-dir", po::value(&debug_dir), "write intermediate images here (not used yet)")
     ("jobs,j", po::value<int>()->default_value(0), "pages read in parallel (0: one per core)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
@@ -132,6 +132,12 @@ int run_extract(const std::vector<std::string>& args) {
   options.profile = profile;
   options.ocr = ocr;
   options.lang = lang;
+  // In the contract, not yet in the pipeline: say so rather than ignore it.
+  if (!dicts.empty()) {
+    std::cerr << "pdfrecon: note: --dict is not used yet (dictionary matching is not "
+                 "implemented in this version)\n";
+  }
+  if (!debug_dir.empty()) std::cerr << "pdfrecon: note: --debug-dir is not used yet\n";
   options.dict_dirs = dicts;
   options.debug_dir = debug_dir;
   options.jobs = vm["jobs"].as<int>();

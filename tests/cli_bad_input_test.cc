@@ -112,3 +112,14 @@ TEST(CliExtract, PageBeyondLastIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliExtract, UnimplementedOptionsSaySo) {
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
+                        " --dict /tmp");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("--dict is not used yet"), std::string::npos) << r.err;
+}
+
+}  // namespace
