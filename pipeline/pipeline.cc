@@ -12,7 +12,10 @@
 #include <thread>
 
 #include "pdfrecon/cell_text.h"
+#include "pdfrecon/dictionary.h"
+#include "pdfrecon/dictionary_reconciler.h"
 #include "pdfrecon/grid_detector.h"
+#include "pdfrecon/lexicon.h"
 #include "pdfrecon/lotaip_profile.h"
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
@@ -221,13 +224,33 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   return page;
 }
 
+// The bundled dictionary plus the user's folders. Throws
+// std::invalid_argument (a usage error) for a folder that cannot be used.
+Dictionary load_dictionary(const std::vector<std::string>& dirs) {
+  static const Dictionary bundled = Dictionary::bundled();
+  Dictionary d = bundled;
+  for (const std::string& dir : dirs) {
+    try {
+      d.add_folder(dir);
+    } catch (const DictionaryError& e) {
+      throw std::invalid_argument(std::string("--dict ") + e.what());
+    }
+  }
+  return d;
+}
+
 // Records and metadata when the document is a report pdfrecon knows.
-void apply_profile(const std::string& requested, DocumentResult& doc) {
+void apply_profile(const std::string& requested, const Dictionary& dictionary,
+                   DocumentResult& doc) {
   if (requested == "generic") return;
   std::vector<PageContent> content;
   for (PageResult& p : doc.pages) content.push_back({p.number, &p.tables, p.lines});
   if (requested == "auto" && !is_lotaip_a4(content)) return;
-  ProfileResult result = extract_lotaip_a4(content, /*reconciler=*/nullptr);
+  std::string why;
+  const Lexicon* lexicon = Lexicon::shared(&why);
+  if (!lexicon) doc.warnings.push_back(why + ": words outside the dictionary are not corrected");
+  DictionaryReconciler reconciler(dictionary, lexicon);
+  ProfileResult result = extract_lotaip_a4(content, &reconciler);
   doc.profile = "lotaip-a4";
   doc.records = std::move(result.records);
   doc.metadata = std::move(result.metadata);
@@ -238,6 +261,7 @@ void apply_profile(const std::string& requested, DocumentResult& doc) {
 
 DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
                                 const ProgressFn& progress) {
+  const Dictionary dictionary = load_dictionary(options.dict_dirs);
   PdfDocument pdf = PdfDocument::open(path);
   DocumentResult doc;
   doc.file = path;
@@ -289,7 +313,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
     doc.pages.push_back(std::move(results[i]));
     for (std::string& w : warnings[i]) doc.warnings.push_back(std::move(w));
   }
-  apply_profile(options.profile, doc);
+  apply_profile(options.profile, dictionary, doc);
   return doc;
 }
 

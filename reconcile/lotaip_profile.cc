@@ -1,52 +1,14 @@
 #include "pdfrecon/lotaip_profile.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <optional>
 
+#include "pdfrecon/text_key.h"
 #include "pdfrecon/text_reconciler.h"
 
 namespace pdfrecon {
 namespace {
-
-// Whitespace runs become one space; ends trimmed.
-std::string collapse_whitespace(const std::string& s) {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      space = !out.empty();
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += c;
-  }
-  return out;
-}
-
-// Labels are compared without accents, case or extra spaces (ICU does the
-// Unicode work): "DESCRIPCIÓN  de la Unidad" -> "descripcion de la unidad".
-std::string comparison_key(const std::string& s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(u, status) : u;
-  icu::UnicodeString bare;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 c = decomposed.char32At(i);
-    if (u_charType(c) != U_NON_SPACING_MARK) bare.append(c);
-    i += U16_LENGTH(c);
-  }
-  bare.foldCase();
-  std::string out;
-  bare.toUTF8String(out);
-  return collapse_whitespace(out);
-}
 
 enum Column { kNo, kUnit, kObjective, kIndicator, kTarget, kColumns };
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <regex>
@@ -51,6 +52,82 @@ TargetReading read_target(const std::string& raw) {
     r.value = std::stod(digits);
   } else {
     r.kind = "text";
+  }
+  return r;
+}
+
+}  // namespace pdfrecon
+
+namespace pdfrecon {
+namespace {
+
+// Letters OCR reads for digits inside a figure.
+char as_digit(char c) {
+  switch (c) {
+    case 'O':
+    case 'o':
+    case 'Q':
+    case 'D':
+      return '0';
+    case 'l':
+    case 'I':
+    case '|':
+    case 'i':
+      return '1';
+    case 'S':
+    case 's':
+      return '5';
+    case 'B':
+      return '8';
+    case 'Z':
+      return '2';
+    default:
+      return c;
+  }
+}
+
+}  // namespace
+
+TargetReading repair_target(const std::string& raw, std::vector<TextCorrection>& corrections) {
+  TargetReading r = read_target(raw);
+  if (!r.needs_review && r.kind != "text") return r;
+  const std::string t = trim(raw);
+
+  static const std::regex na_like(R"([Nn]\s*[/|Il1\\]?\s*[Aa]\.?)");
+  if (std::regex_match(t, na_like)) {
+    corrections.push_back({"target-na", t, "N/A", 0.3});
+    return read_target("N/A");
+  }
+
+  // A figure with a percent sign, perhaps damaged: digits (or letters read
+  // for them), one separator, up to two decimals.
+  static const std::regex percent_like(
+      R"(([0-9OoQDlI|iSsBZ]{1,3})\s*(?:[,.]\s*([0-9OoQDlI|iSsBZ]{1,2}))?\s*%)");
+  std::smatch m;
+  if (std::regex_match(t, m, percent_like)) {
+    std::string whole, frac;
+    for (char c : m[1].str()) whole += as_digit(c);
+    for (char c : m[2].str()) frac += as_digit(c);
+    // At least one real digit: "OO%" alone is not a figure.
+    if (whole.find_first_of("0123456789") != std::string::npos &&
+        std::count_if(m[0].first, m[0].second,
+                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) > 0) {
+      std::string fixed = whole + (m[2].matched ? "," + frac : "") + "%";
+      if (fixed != t) corrections.push_back({"target-percent", t, fixed, 0.3});
+      if (whole == "00") {
+        std::string lost = "100" + std::string(m[2].matched ? "," + frac : "") + "%";
+        corrections.push_back({"target-lost-digit", fixed, lost, 1});
+        TargetReading lr = read_target(lost);
+        if (lr.kind == "percent" && !lr.needs_review) {
+          lr.needs_review = true;  // repaired, but a person should look
+          lr.confidence = 0.6;
+          return lr;
+        }
+      }
+      TargetReading fr = read_target(fixed);
+      if (fixed != t && !fr.needs_review) fr.confidence = 0.9;
+      return fr;
+    }
   }
   return r;
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "pdfrecon/cell_grid.h"
 
@@ -30,6 +31,15 @@ inline constexpr double kReviewBelow = 0.8;
 // cannot be a printed goal ("00,00%", over 100%) are kept as found and
 // flagged for review.
 TargetReading read_target(const std::string& text);
+
+// read_target, after undoing what OCR does to figures: spaces inside
+// ("70, 36 %"), letters for digits ("1OO,OO%"), a decimal point for the
+// comma, "N/A" read as "NIA" or "N1A". Each repair is added to
+// `corrections`. "00,00%" is never printed (zero is "0,00%"): a leading
+// digit was lost, and the only figure it can be that stays within 100% is
+// "100,00%"; it is repaired but still flagged, since a misread first digit
+// ("80,00%") cannot be ruled out from the text alone.
+TargetReading repair_target(const std::string& text, std::vector<TextCorrection>& corrections);
 
 class TextReconciler {
  public:

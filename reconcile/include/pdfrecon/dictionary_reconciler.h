@@ -1,0 +1,26 @@
+// The TextReconciler the pipeline uses: cells cleaned by a TextMatcher
+// (dictionary, then lexicon), targets read by the repairing target grammar.
+#pragma once
+
+#include "pdfrecon/dictionary.h"
+#include "pdfrecon/lexicon.h"
+#include "pdfrecon/text_matcher.h"
+#include "pdfrecon/text_reconciler.h"
+
+namespace pdfrecon {
+
+class DictionaryReconciler : public TextReconciler {
+ public:
+  // Both must outlive the reconciler; `lexicon` may be null.
+  DictionaryReconciler(const Dictionary& dictionary, const Lexicon* lexicon)
+      : matcher_(dictionary, lexicon) {}
+
+  void clean_cell(GridCell& cell, FieldKind kind) const override;
+  void clean_free_cells(CellGrid& table) const override;
+  TargetReading clean_target(GridCell& cell) const override;
+
+ private:
+  TextMatcher matcher_;
+};
+
+}  // namespace pdfrecon

@@ -1,0 +1,107 @@
+#include "pdfrecon/ocr_distance.h"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <array>
+#include <limits>
+#include <vector>
+
+namespace pdfrecon {
+namespace {
+
+std::u32string to_u32(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  std::u32string out;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    out.push_back(char32_t(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+// One-for-one confusions of print OCR, on folded (lower-case) text.
+bool confusable(char32_t a, char32_t b) {
+  static constexpr std::array<std::pair<char32_t, char32_t>, 24> kPairs = {{
+      {U'o', U'0'}, {U'l', U'1'}, {U'i', U'1'}, {U'i', U'l'}, {U'l', U'|'}, {U'i', U'|'},
+      {U'1', U'|'}, {U'e', U'c'}, {U'c', U'o'}, {U'e', U'o'}, {U'a', U'o'}, {U'j', U'l'},
+      {U'j', U'i'}, {U'h', U'n'}, {U'h', U'b'}, {U'p', U'n'}, {U't', U'i'}, {U't', U'l'},
+      {U'f', U't'}, {U's', U'5'}, {U'b', U'8'}, {U'g', U'9'}, {U'z', U'2'}, {U'u', U'v'},
+  }};
+  for (auto [x, y] : kPairs) {
+    if ((a == x && b == y) || (a == y && b == x)) return true;
+  }
+  return false;
+}
+
+// Two characters read as one, or one as two: "rn"/"m", "cl"/"d", "vv"/"w".
+bool confusable_pair(char32_t a0, char32_t a1, char32_t b) {
+  return (a0 == U'r' && a1 == U'n' && b == U'm') || (a0 == U'i' && a1 == U'n' && b == U'm') ||
+         (a0 == U'n' && a1 == U'i' && b == U'm') || (a0 == U'c' && a1 == U'l' && b == U'd') ||
+         (a0 == U'v' && a1 == U'v' && b == U'w') || (a0 == U'l' && a1 == U'i' && b == U'h');
+}
+
+bool is_punct(char32_t c) {
+  return c == U'.' || c == U',' || c == U';' || c == U':' || c == U'-' || c == U'\'' || c == U'"' ||
+         c == U'|' || c == U'_' || c == U'`' || c == U'~';
+}
+
+double indel_cost(char32_t c) {
+  if (c == U' ') return kSpaceCost;
+  if (is_punct(c)) return kPunctCost;
+  return 1;
+}
+
+struct Cell {
+  double cost = 0;
+  int hard = 0;
+};
+
+}  // namespace
+
+OcrDistance ocr_distance(const std::string& sa, const std::string& sb, double max_cost) {
+  const std::u32string a = to_u32(sa), b = to_u32(sb);
+  const size_t n = a.size(), m = b.size();
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  // Rows i-2, i-1 and i of the dynamic programme (two-character edits look
+  // two rows back).
+  std::vector<Cell> r2(m + 1, {kInf, 0}), r1(m + 1), r0(m + 1);
+  r1[0] = {0, 0};
+  for (size_t j = 1; j <= m; ++j) {
+    double c = indel_cost(b[j - 1]);
+    r1[j] = {r1[j - 1].cost + c, r1[j - 1].hard + (c >= 1)};
+  }
+  auto relax = [](Cell& best, const Cell& from, double c) {
+    if (from.cost + c < best.cost) best = {from.cost + c, from.hard + (c >= 1)};
+  };
+  double prev_row_min = 0;
+  for (size_t i = 1; i <= n; ++i) {
+    double del = indel_cost(a[i - 1]);
+    r0[0] = {r1[0].cost + del, r1[0].hard + (del >= 1)};
+    double row_min = r0[0].cost;
+    for (size_t j = 1; j <= m; ++j) {
+      Cell best{kInf, 0};
+      char32_t x = a[i - 1], y = b[j - 1];
+      double sub = x == y ? 0 : confusable(x, y) ? kConfusionCost : 1;
+      relax(best, r1[j - 1], sub);
+      relax(best, r1[j], del);
+      relax(best, r0[j - 1], indel_cost(y));
+      if (i >= 2 && j >= 2 && a[i - 2] == b[j - 1] && a[i - 1] == b[j - 2] && x != y) {
+        relax(best, r2[j - 2], kSwapCost);
+      }
+      if (i >= 2 && confusable_pair(a[i - 2], a[i - 1], y)) relax(best, r2[j - 1], kConfusionCost);
+      if (j >= 2 && confusable_pair(b[j - 2], b[j - 1], x)) relax(best, r1[j - 2], kConfusionCost);
+      r0[j] = best;
+      row_min = std::min(row_min, best.cost);
+    }
+    // Every path crosses row i or jumps over it from row i-1.
+    if (std::min(row_min, prev_row_min) > max_cost) return {std::min(row_min, prev_row_min), 0};
+    prev_row_min = row_min;
+    std::swap(r2, r1);
+    std::swap(r1, r0);
+  }
+  return {r1[m].cost, r1[m].hard};
+}
+
+}  // namespace pdfrecon
