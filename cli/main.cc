@@ -49,11 +49,18 @@ Examples:
   pdfrecon extract report.pdf --format csv --excel  CSV with a BOM for Excel
   pdfrecon extract report.pdf --pages 1,3-5 --format md
   pdfrecon extract report.pdf --profile generic     grids only, no records
+  pdfrecon extract report.pdf --dict my-institution/ also know these units and indicators
 
 Output (see the output contract): "pages[].tables[].cells[]" hold every
 ruled cell with its row, column, spans, box (PDF points, top-left origin) and
 text; "records" hold one row per indicator when a profile such as lotaip-a4
 applies. CSV holds the records, or every table's grid when there are none.
+
+Cleaning: OCR damage is undone against the bundled dictionary (known units,
+objectives, indicators), then word by word against the Spanish lexicon
+(hunspell-es); every change is listed in the cell's "corrections" with the
+raw text kept in "raw_text". Records built from changed cells are flagged
+"corrected"; unsure ones "needs_review".
 )";
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
@@ -87,7 +94,7 @@ int run_extract(const std::vector<std::string>& args) {
     ("ocr", po::value(&ocr)->default_value("auto"), "auto | always | never")
     ("lang", po::value(&lang)->default_value("spa"), "OCR language (Tesseract code)")
     ("dpi", po::value(&dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
-    ("dict", po::value(&dicts)->composing(), "extra dictionary folder (not used yet)")
+    ("dict", po::value(&dicts)->composing(), "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
     ("debug-dir", po::value(&debug_dir), "write intermediate images here (not used yet)")
     ("jobs,j", po::value<int>()->default_value(0), "pages read in parallel (0: one per core)")
     ("quiet,q", "no progress on stderr");
@@ -133,10 +140,6 @@ int run_extract(const std::vector<std::string>& args) {
   options.ocr = ocr;
   options.lang = lang;
   // In the contract, not yet in the pipeline: say so rather than ignore it.
-  if (!dicts.empty()) {
-    std::cerr << "pdfrecon: note: --dict is not used yet (dictionary matching is not "
-                 "implemented in this version)\n";
-  }
   if (!debug_dir.empty()) std::cerr << "pdfrecon: note: --debug-dir is not used yet\n";
   options.dict_dirs = dicts;
   options.debug_dir = debug_dir;

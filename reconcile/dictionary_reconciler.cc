@@ -1,6 +1,8 @@
 #include "pdfrecon/dictionary_reconciler.h"
 
 #include <algorithm>
+#include <cctype>
+#include <sstream>
 
 #include "pdfrecon/text_key.h"
 
@@ -17,6 +19,21 @@ void apply(GridCell& cell, const CleanText& clean) {
 }
 
 }  // namespace
+
+double DictionaryReconciler::known_word_share(const std::string& text) const {
+  int words = 0, known = 0;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    size_t a = 0, b = w.size();
+    while (a < b && std::ispunct(static_cast<unsigned char>(w[a]))) ++a;
+    while (b > a && std::ispunct(static_cast<unsigned char>(w[b - 1]))) --b;
+    std::string core = w.substr(a, b - a);
+    if (core.empty() || core.find_first_of("0123456789") != std::string::npos) continue;
+    ++words;
+    known += matcher_.knows(core);
+  }
+  return words ? double(known) / words : 0;
+}
 
 void DictionaryReconciler::clean_cell(GridCell& cell, FieldKind kind) const {
   if (cell.text.empty()) return;
@@ -54,6 +71,13 @@ TargetReading DictionaryReconciler::clean_target(GridCell& cell) const {
     for (const TextCorrection& c : words.corrections) cell.corrections.push_back(c);
     r.text = words.text;
     r.confidence = std::min(r.confidence, words.confidence);
+    // A figure amid words nobody knows is more likely a misread cell than
+    // a goal in prose: a person should look.
+    if (r.text.find_first_of("0123456789") != std::string::npos &&
+        known_word_share(r.text) < kMinKnownShare) {
+      r.needs_review = true;
+      r.confidence = std::min(r.confidence, 0.5);
+    }
   }
   cell.text = r.text;
   cell.confidence = std::min(cell.confidence, r.confidence);

@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "pdfrecon/ocr_distance.h"
 #include "pdfrecon/text_key.h"
 #include "pdfrecon/text_reconciler.h"
 
@@ -19,21 +20,37 @@ bool contains(const std::string& hay, const char* needle) {
   return hay.find(needle) != std::string::npos;
 }
 
-// Which role a header cell announces, from its folded text.
+// True when a word of `key` is `word`, allowing an OCR slip or two
+// ("lndicador", "0bjetivo").
+bool has_word(const std::string& key, const char* word) {
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t end = key.find(' ', start);
+    if (end == std::string::npos) end = key.size();
+    if (ocr_distance(key.substr(start, end - start), word, 1).cost <= 0.9) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+// Which role a header cell announces, from its folded text. Header cells
+// are short labels; longer text is a data cell that happens to use the word.
 std::optional<Column> header_role(const std::string& text) {
   std::string k = comparison_key(text);
+  if (std::count(k.begin(), k.end(), ' ') > 4) return std::nullopt;
   if (k == "no" || k == "no." || k == "nro." || k == "n°" || k == "nº") return kNo;
-  if (contains(k, "descripcion") || (contains(k, "unidad") && !contains(k, "objetivo"))) {
+  if (has_word(k, "descripcion") || (has_word(k, "unidad") && !has_word(k, "objetivo"))) {
     return kUnit;
   }
-  if (contains(k, "objetivo")) return kObjective;
-  if (contains(k, "indicador")) return kIndicator;
-  if (contains(k, "meta")) return kTarget;
+  if (has_word(k, "objetivo")) return kObjective;
+  if (has_word(k, "indicador")) return kIndicator;
+  if (has_word(k, "meta")) return kTarget;
   return std::nullopt;
 }
 
-// The header row of a table: the first row where at least four cells name a
-// role, each role once. Returns the row and the columns.
+// The header row of a table: the first row where cells name at least four
+// roles, each once — or three in a five-column table, where OCR garbled
+// the other labels. Returns the row and the columns.
 std::optional<std::pair<int, ColumnMap>> find_header(const CellGrid& t) {
   for (int r = 0; r < std::min(t.n_rows(), 4); ++r) {
     ColumnMap map;
@@ -46,8 +63,8 @@ std::optional<std::pair<int, ColumnMap>> find_header(const CellGrid& t) {
         ++found;
       }
     }
-    if (found >= 4) {
-      // One missing role sits in the one unclaimed column.
+    if (found >= 4 || (found == 3 && t.n_cols() == kColumns)) {
+      // Missing roles sit in the unclaimed columns, in order.
       for (int role = 0; role < kColumns; ++role) {
         if (map[role] >= 0) continue;
         for (int col = 0; col < t.n_cols(); ++col) {
@@ -133,6 +150,53 @@ void read_footer_lines(const std::vector<std::string>& lines, ReportMetadata& me
     if (colon == std::string::npos) continue;
     std::string key = metadata_key(line.substr(0, colon));
     if (!key.empty() && !meta.get(key)) meta.set(key, collapse_whitespace(line.substr(colon + 2)));
+  }
+}
+
+bool is_unit_number(const std::string& s) {
+  return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Units are numbered 1, 2, 3...: No. cells that OCR garbled ("E!", "u")
+// or lost, between two readable ones that leave exactly as many numbers
+// free as there are units in between, are those numbers. Anything less
+// certain stays as found, and is flagged later.
+void infer_unit_numbers(std::vector<Segment>& segs, const std::vector<Row>& rows) {
+  size_t s = 0;
+  while (s < segs.size()) {
+    if (is_unit_number(segs[s].text)) {
+      ++s;
+      continue;
+    }
+    size_t end = s;  // the run of unreadable segments is [s, end)
+    while (end < segs.size() && !is_unit_number(segs[end].text)) ++end;
+    std::optional<int> prev;
+    if (s > 0) prev = std::stoi(segs[s - 1].text);
+    if (end < segs.size()) {
+      // Units in the run: a block split by a page break counts once.
+      std::vector<int> unit_of(end - s);
+      int units = 0;
+      for (size_t i = s; i < end; ++i) {
+        bool continued = i > s && segs[i].opens_table && segs[i - 1].closes_table &&
+                         segs[i].text == segs[i - 1].text;
+        if (!continued) ++units;
+        unit_of[i - s] = units;
+      }
+      int first = prev ? *prev + 1 : 1;
+      if (std::stoi(segs[end].text) == first + units) {
+        for (size_t i = s; i < end; ++i) {
+          const std::string from = segs[i].text;
+          segs[i].text = std::to_string(first + unit_of[i - s] - 1);
+          GridCell* cell = rows[segs[i].first_row].blocks[kNo].cell;
+          if (cell && cell->text == from) {  // not text copied across a page break
+            cell->text = segs[i].text;
+            cell->corrections.push_back({"number-sequence", from, segs[i].text, 0});
+            cell->confidence = std::max(cell->confidence, 0.85);
+          }
+        }
+      }
+    }
+    s = end;
   }
 }
 
@@ -255,6 +319,7 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
         segs[s].text = segs[s + 1].text;
       }
     }
+    if (k == kNo) infer_unit_numbers(segs, rows);
     // 3. Write the resolved text into the records.
     if (out.records.empty()) out.records.resize(rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -301,6 +366,24 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
       rec.add_flag("needs_review");
     }
     if (rec.confidence < kReviewBelow) rec.add_flag("needs_review");
+  }
+
+  // Units are numbered in order: a No. repaired from OCR letters ("l" ->
+  // "1") stands only where it continues the sequence.
+  int previous = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    Record& rec = out.records[i];
+    if (rec.no.empty() || rec.no.size() > 4 ||
+        rec.no.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    int n = std::stoi(rec.no);
+    const GridCell* cell = rows[i].blocks[kNo].cell;
+    bool repaired =
+        cell && std::any_of(cell->corrections.begin(), cell->corrections.end(),
+                            [](const TextCorrection& c) { return c.rule == "digit-confusion"; });
+    if (repaired && n != previous && n != previous + 1) rec.add_flag("needs_review");
+    previous = n;
   }
 
   for (const PageContent& page : pages) read_footer_lines(page.lines, out.metadata);

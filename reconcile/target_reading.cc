@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <regex>
+#include <sstream>
 
 #include "pdfrecon/text_reconciler.h"
 
@@ -86,12 +88,45 @@ char as_digit(char c) {
   }
 }
 
+// Letters that are near-certain digits beside other digits; the others
+// (S for 5 or 8, B for 8 or 3...) are repaired but left for review.
+bool sure_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) || std::strchr("OolI|", c) != nullptr;
+}
+
 }  // namespace
 
 TargetReading repair_target(const std::string& raw, std::vector<TextCorrection>& corrections) {
   TargetReading r = read_target(raw);
   if (!r.needs_review && r.kind != "text") return r;
   const std::string t = trim(raw);
+
+  // A clean figure with specks beside it: "91,00% É", ". N/A".
+  {
+    std::vector<std::string> tokens;
+    std::istringstream in(t);
+    for (std::string w; in >> w;) tokens.push_back(w);
+    auto speck = [](const std::string& w) {
+      size_t chars = 0;
+      for (unsigned char c : w) chars += (c & 0xC0) != 0x80;
+      return chars <= 2 && std::none_of(w.begin(), w.end(), [](char c) {
+               return std::isdigit(static_cast<unsigned char>(c));
+             });
+    };
+    size_t a = 0, b = tokens.size();
+    while (a < b && speck(tokens[a])) ++a;
+    while (b > a && speck(tokens[b - 1])) --b;
+    if (b == a + 1 && tokens.size() > 1) {
+      std::vector<TextCorrection> inner;
+      TargetReading core = repair_target(tokens[a], inner);
+      if (core.kind != "text" && !core.needs_review) {
+        corrections.push_back({"target-specks", t, tokens[a], 0.3});
+        for (TextCorrection& c : inner) corrections.push_back(std::move(c));
+        core.confidence = std::min(core.confidence, 0.9);
+        return core;
+      }
+    }
+  }
 
   static const std::regex na_like(R"([Nn]\s*[/|Il1\\]?\s*[Aa]\.?)");
   if (std::regex_match(t, na_like)) {
@@ -125,7 +160,12 @@ TargetReading repair_target(const std::string& raw, std::vector<TextCorrection>&
         }
       }
       TargetReading fr = read_target(fixed);
-      if (fixed != t && !fr.needs_review) fr.confidence = 0.9;
+      if (fixed != t && !fr.needs_review) {
+        bool sure = std::all_of(m[1].first, m[1].second, sure_digit) &&
+                    std::all_of(m[2].first, m[2].second, sure_digit);
+        fr.confidence = sure ? 0.9 : 0.6;
+        fr.needs_review = !sure;
+      }
       return fr;
     }
   }

@@ -20,6 +20,7 @@ namespace {
 constexpr double kEntryBaseCost = 0.6;
 constexpr double kEntryCostPerChar = 0.05;
 constexpr int kEntryCharsPerHardEdit = 60;
+constexpr int kNameCharsPerHardEdit = 30;
 // The best entry must beat the next by this much (or half its own cost).
 constexpr double kEntryMargin = 0.6;
 // Candidates worth a full distance: bigram similarity at least this.
@@ -82,7 +83,9 @@ bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <=
 
 // What a match may not change: bracketed marks ("(E)", "(O.O)") and
 // numbers ("2023", "65"), in order.
-std::vector<std::string> signature(const std::string& key) {
+// With `lone_digits_are_specks`, single-digit tokens are left out: in read
+// text they are usually specks, stamp edges or a neighbour's figure.
+std::vector<std::string> signature(const std::string& key, bool lone_digits_are_specks = false) {
   std::vector<std::string> sig;
   for (size_t i = 0; i < key.size(); ++i) {
     if (key[i] != '(') continue;
@@ -99,7 +102,8 @@ std::vector<std::string> signature(const std::string& key) {
   auto flush = [&] {
     int digits =
         int(std::count_if(tok.begin(), tok.end(), [](char c) { return c >= '0' && c <= '9'; }));
-    if (digits > 0 && 2 * digits >= int(tok.size())) {
+    bool speck = lone_digits_are_specks && tok.size() == 1;
+    if (digits > 0 && 2 * digits >= int(tok.size()) && !speck) {
       std::string n;
       for (char c : tok) n += unconfuse(c, true);
       sig.push_back("#" + n);
@@ -232,11 +236,16 @@ bool TextMatcher::match_entry(const std::string& text, EntryKind kind, CleanText
 
   const size_t len = char_count(key);
   const double max_cost = kEntryBaseCost + kEntryCostPerChar * double(len);
-  const int max_hard = 1 + int(len) / kEntryCharsPerHardEdit;
+  // Names are fixed phrases: a near one is more likely the same name.
+  const int chars_per_hard =
+      kind == EntryKind::kUnit ? kNameCharsPerHardEdit : kEntryCharsPerHardEdit;
+  const int max_hard = 1 + int(len) / chars_per_hard;
   const auto sig = signature(key);
+  const auto sig_without_specks = signature(key, /*lone_digits_are_specks=*/true);
   std::vector<Candidate> fit;
   for (Candidate& c : cands) {
-    if (signature(c.entry->key) != sig) continue;
+    const auto entry_sig = signature(c.entry->key);
+    if (entry_sig != sig && entry_sig != sig_without_specks) continue;
     c.d = ocr_distance(key, c.entry->key, 2 * max_cost + kEntryMargin);
     fit.push_back(c);
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 
 #include "support/run_command.h"
 
@@ -115,11 +116,30 @@ TEST(CliExtract, PageBeyondLastIsRefused) {
 
 namespace {
 
-TEST(CliExtract, UnimplementedOptionsSaySo) {
+TEST(CliExtract, ABadDictionaryFolderIsAUsageError) {
   auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
-                        " --dict /tmp");
+                        " --dict /nonexistent/dict");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/dict: not a dictionary folder"), std::string::npos) << r.err;
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_TRUE(r.out.empty());
+}
+
+TEST(CliExtract, ADictionaryFolderIsAccepted) {
+  auto dir = std::filesystem::temp_directory_path() / "pdfrecon-cli-dict";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "indicators.txt") << "# mine\nPorcentaje de viviendas con agua potable\n";
+  auto r = run_pdfrecon("extract " +
+                        sh_quote(source_path("fixtures/invented-lotaip-a4/born-digital.pdf")) +
+                        " --dict " + sh_quote(dir.string()) + " --format csv");
+  std::filesystem::remove_all(dir);
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_NE(r.err.find("--dict is not used yet"), std::string::npos) << r.err;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  EXPECT_EQ(r.out,
+            run_pdfrecon("extract " +
+                         sh_quote(source_path("fixtures/invented-lotaip-a4/born-digital.pdf")) +
+                         " --format csv")
+                .out);
 }
 
 }  // namespace

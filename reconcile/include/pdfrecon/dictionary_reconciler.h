@@ -20,6 +20,10 @@ class DictionaryReconciler : public TextReconciler {
   TargetReading clean_target(GridCell& cell) const override;
 
  private:
+  // Free-text goals with figures need most of their words known.
+  static constexpr double kMinKnownShare = 0.7;
+  double known_word_share(const std::string& text) const;
+
   TextMatcher matcher_;
 };
 

@@ -1,0 +1,133 @@
+// The lotaip-a4 profile on hand-made grids: header rows OCR garbled, unit
+// numbers OCR lost, and what it must leave for a person to check.
+#include <gtest/gtest.h>
+
+#include "pdfrecon/dictionary.h"
+#include "pdfrecon/dictionary_reconciler.h"
+#include "pdfrecon/lexicon.h"
+#include "pdfrecon/lotaip_profile.h"
+
+namespace pdfrecon {
+namespace {
+
+// A five-column table: one row per vector, "" for an empty cell; a row of
+// one string is a section row across the table. No merged blocks: each
+// row names its No., unit and objective.
+CellGrid table(const std::vector<std::vector<std::string>>& rows) {
+  CellGrid t;
+  for (int c = 0; c <= 5; ++c) t.col_edges.push_back(100.0 * c);
+  for (size_t r = 0; r <= rows.size(); ++r) t.row_edges.push_back(20.0 * double(r));
+  for (int r = 0; r < int(rows.size()); ++r) {
+    if (rows[r].size() == 1) {
+      GridCell cell;
+      cell.row = r;
+      cell.col_span = 5;
+      cell.text = cell.raw_text = rows[r][0];
+      t.cells.push_back(cell);
+      continue;
+    }
+    for (int c = 0; c < 5; ++c) {
+      GridCell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.text = cell.raw_text = rows[r][c];
+      t.cells.push_back(cell);
+    }
+  }
+  return t;
+}
+
+const std::vector<std::string> kHeader = {
+    "No.", "Descripción de la unidad", "Objetivo de la unidad", "Indicador", "Meta cuantificable"};
+
+ProfileResult run(std::vector<CellGrid>& tables) {
+  static const Dictionary dictionary = Dictionary::bundled();
+  static const DictionaryReconciler reconciler(dictionary, Lexicon::shared());
+  std::vector<PageContent> pages = {{1, &tables, {}}};
+  return extract_lotaip_a4(pages, &reconciler);
+}
+ProfileResult run(CellGrid t) {
+  std::vector<CellGrid> tables = {std::move(t)};
+  return run(tables);
+}
+
+std::vector<std::string> row(const char* no, const char* indicator, const char* target) {
+  return {no, "Dirección Nacional Financiera", "Incrementar la eficiencia", indicator, target};
+}
+
+TEST(LotaipProfile, AHeaderRowWithTwoGarbledLabelsIsStillAHeader) {
+  auto t = table(
+      {{"N9", "Descripción de la unidad", "0bjetivo de la unidad", "EEE A", "Meta cuantificable"},
+       {"SECCIÓN"},
+       row("1", "Porcentaje de ejecución presupuestaria", "90,44%")});
+  std::vector<PageContent> pages;
+  std::vector<CellGrid> tables = {t};
+  pages.push_back({1, &tables, {}});
+  EXPECT_TRUE(is_lotaip_a4(pages));
+  ProfileResult r = run(t);
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].indicator, "Porcentaje de ejecución presupuestaria");
+  EXPECT_EQ(r.records[0].target, "90,44%");
+}
+
+TEST(LotaipProfile, UnitNumbersLostBetweenReadableOnesAreInferred) {
+  auto t = table({kHeader, row("6", "A", "N/A"), row("tá", "B", "N/A"), row("", "C", "N/A"),
+                  row("9", "D", "N/A")});
+  ProfileResult r = run(t);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(r.records[1].no, "7");
+  EXPECT_EQ(r.records[2].no, "8");
+  EXPECT_TRUE(r.records[1].has_flag("corrected"));
+  EXPECT_FALSE(r.records[1].has_flag("needs_review"));
+}
+
+TEST(LotaipProfile, UnitNumbersAreNotGuessedWhenTheGapDoesNotFit) {
+  // Two unreadable units between 6 and 10: which numbers are missing is
+  // not known, so the records keep what was read and are flagged.
+  auto t = table({kHeader, row("6", "A", "N/A"), row("tá", "B", "N/A"), row("x", "C", "N/A"),
+                  row("10", "D", "N/A")});
+  ProfileResult r = run(t);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(r.records[1].no, "tá");
+  EXPECT_TRUE(r.records[1].has_flag("needs_review"));
+  EXPECT_TRUE(r.records[2].has_flag("needs_review"));
+}
+
+TEST(LotaipProfile, ADigitRepairedOutOfSequenceIsFlagged) {
+  // "l" reads as 1, but after unit 4 a 1 breaks the numbering.
+  auto t = table({kHeader, row("4", "A", "N/A"), row("l", "B", "N/A"), row("6", "C", "N/A")});
+  ProfileResult r = run(t);
+  ASSERT_EQ(r.records.size(), 3u);
+  EXPECT_EQ(r.records[1].no, "1");
+  EXPECT_TRUE(r.records[1].has_flag("needs_review"));
+  auto ok = table({kHeader, row("4", "A", "N/A"), row("S", "B", "N/A"), row("6", "C", "N/A")});
+  ProfileResult r2 = run(ok);
+  EXPECT_EQ(r2.records[1].no, "5");
+  EXPECT_FALSE(r2.records[1].has_flag("needs_review"));
+}
+
+TEST(LotaipProfile, RepairedTargetsAreAuditedAndImpossibleOnesFlagged) {
+  std::vector<CellGrid> tables = {table({kHeader, row("1", "A", "1OO,OO%"), row("2", "B", "00,00%"),
+                                         row("3", "C", "91,00% É"), row("4", "D", "7 3% ¿x? qz")})};
+  ProfileResult r = run(tables);
+  ASSERT_EQ(r.records.size(), 4u);
+  EXPECT_EQ(r.records[0].target, "100,00%");
+  EXPECT_TRUE(r.records[0].has_flag("corrected"));
+  EXPECT_FALSE(r.records[0].has_flag("needs_review"));
+  EXPECT_EQ(r.records[1].target, "100,00%");
+  EXPECT_TRUE(r.records[1].has_flag("needs_review"));
+  EXPECT_EQ(r.records[2].target, "91,00%");
+  ASSERT_TRUE(r.records[2].target_value);
+  EXPECT_DOUBLE_EQ(*r.records[2].target_value, 91);
+  EXPECT_TRUE(r.records[3].has_flag("needs_review")) << r.records[3].target;
+  // The audit trail is on the cells: raw text kept, each change listed.
+  const GridCell* cell = tables[0].cell_at(2, 4);
+  ASSERT_NE(cell, nullptr);
+  EXPECT_EQ(cell->raw_text, "00,00%");
+  EXPECT_EQ(cell->text, "100,00%");
+  ASSERT_FALSE(cell->corrections.empty());
+  EXPECT_EQ(cell->corrections.back().rule, "target-lost-digit");
+}
+
+}  // namespace
+}  // namespace pdfrecon
