@@ -26,6 +26,8 @@ constexpr double kEntryMargin = 0.6;
 // Candidates worth a full distance: bigram similarity at least this.
 constexpr double kMinDice = 0.4;
 constexpr size_t kMaxCandidates = 8;
+// Bracketed marks up to this many letters must agree exactly.
+constexpr size_t kMaxMarkChars = 6;
 
 // Word correction: at most about two confusions, none of them unrelated,
 // and clearly nearer than the next candidate.
@@ -87,41 +89,70 @@ bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <=
 // text they are usually specks, stamp edges or a neighbour's figure.
 std::vector<std::string> signature(const std::string& key, bool lone_digits_are_specks = false) {
   std::vector<std::string> sig;
+  // Short bracketed marks ("(E)", "(O.O)", "(GPR)") are compared whole;
+  // longer asides are text like the rest.
+  std::vector<bool> in_mark(key.size(), false);
   for (size_t i = 0; i < key.size(); ++i) {
     if (key[i] != '(') continue;
     size_t j = key.find(')', i);
     if (j == std::string::npos) break;
-    std::string g = "(";
+    std::string g;
     for (size_t k = i + 1; k < j; ++k) {
       if (is_ascii_alnum(key[k]) || key[k] == '|') g += unconfuse(key[k], false);
     }
-    sig.push_back(g + ")");
+    if (g.size() <= kMaxMarkChars) {
+      sig.push_back("(" + g + ")");
+      std::fill(in_mark.begin() + long(i), in_mark.begin() + long(j) + 1, true);
+    }
     i = j;
   }
+  // Numbers, also run into a word ("capacitación2023", "de18"). A letter
+  // between two digits is a misread digit ("2O23"); a run of only 0s and 1s
+  // inside a word is a misread word ("1a" for "la", "10s" for "los").
   std::string tok;
   auto flush = [&] {
-    int digits =
-        int(std::count_if(tok.begin(), tok.end(), [](char c) { return c >= '0' && c <= '9'; }));
-    bool speck = lone_digits_are_specks && tok.size() == 1;
-    if (digits > 0 && 2 * digits >= int(tok.size()) && !speck) {
-      std::string n;
-      for (char c : tok) n += unconfuse(c, true);
-      sig.push_back("#" + n);
+    std::string t = tok;
+    for (size_t i = 1; i + 1 < t.size(); ++i) {
+      bool digit_before = t[i - 1] >= '0' && t[i - 1] <= '9';
+      bool digit_after = t[i + 1] >= '0' && t[i + 1] <= '9';
+      if (digit_before && digit_after) t[i] = unconfuse(t[i], true);
+    }
+    bool has_letters = std::any_of(t.begin(), t.end(), [](char c) { return c < '0' || c > '9'; });
+    for (size_t i = 0; i < t.size();) {
+      if (t[i] < '0' || t[i] > '9') {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
+      std::string run = t.substr(i, j - i);
+      bool binary = run.find_first_not_of("01") == std::string::npos;
+      bool speck = lone_digits_are_specks && !has_letters && run.size() == 1;
+      if (!(has_letters && binary) && !speck) sig.push_back("#" + run);
+      i = j;
     }
     tok.clear();
   };
-  int depth = 0;  // bracketed groups are compared whole, above
-  for (char c : key) {
-    if (c == '(') ++depth;
-    if (c == ')') depth = std::max(0, depth - 1);
-    if (depth == 0 && (is_ascii_alnum(c) || c == '|')) {
-      tok += c;
+  for (size_t i = 0; i < key.size(); ++i) {
+    if (!in_mark[i] && (is_ascii_alnum(key[i]) || key[i] == '|')) {
+      tok += key[i];
     } else {
       flush();
     }
   }
   flush();
   return sig;
+}
+
+// Letters and digits only: two keys that differ in punctuation and
+// spacing alone give the same string.
+std::string letters_only(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (static_cast<unsigned char>(c) >= 0x80 || std::isalnum(static_cast<unsigned char>(c)))
+      out += c;
+  }
+  return out;
 }
 
 // The word split from the punctuation around it: "(Policías," -> "(",
@@ -256,7 +287,12 @@ bool TextMatcher::match_entry(const std::string& text, EntryKind kind, CleanText
   if (best.d.cost > max_cost || best.d.hard > max_hard) return false;
   for (const Candidate& c : fit) {
     if (c.entry->key == best.entry->key) continue;
-    if (c.d.cost - best.d.cost < std::max(kEntryMargin, 0.5 * best.d.cost)) return false;
+    // Entries that differ only in punctuation ("exterior (E)", "exterior.
+    // (E)") are told apart by it; any others need the margin.
+    double margin = letters_only(c.entry->key) == letters_only(best.entry->key)
+                        ? 1e-9
+                        : std::max(kEntryMargin, 0.5 * best.d.cost);
+    if (c.d.cost - best.d.cost < margin) return false;
     break;
   }
   const Entry* e = closest_printed(dictionary_.exact(kind, best.entry->key));
