@@ -85,8 +85,9 @@ bool is_ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <=
 
 // What a match may not change: bracketed marks ("(E)", "(O.O)") and
 // numbers ("2023", "65"), in order.
-// With `lone_digits_are_specks`, single-digit tokens are left out: in read
-// text they are usually specks, stamp edges or a neighbour's figure.
+// With `lone_digits_are_specks`, single-digit tokens and digits inside words
+// are left out: in read text they are often specks, stamp edges or a
+// neighbour's figure.
 std::vector<std::string> signature(const std::string& key, bool lone_digits_are_specks = false) {
   std::vector<std::string> sig;
   // Short bracketed marks ("(E)", "(O.O)", "(GPR)") are compared whole;
@@ -127,7 +128,9 @@ std::vector<std::string> signature(const std::string& key, bool lone_digits_are_
       while (j < t.size() && t[j] >= '0' && t[j] <= '9') ++j;
       std::string run = t.substr(i, j - i);
       bool binary = run.find_first_not_of("01") == std::string::npos;
-      bool speck = lone_digits_are_specks && !has_letters && run.size() == 1;
+      // Read text may also owe a figure to a speck: a lone digit, or digits
+      // inside a word ("920rreferenciada").
+      bool speck = lone_digits_are_specks && (has_letters || run.size() == 1);
       if (!(has_letters && binary) && !speck) sig.push_back("#" + run);
       i = j;
     }

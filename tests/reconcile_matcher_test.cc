@@ -138,6 +138,16 @@ INSTANTIATE_TEST_SUITE_P(
              EntryKind::kIndicator,
              "(O.O) Porcentaje de cumplimiento de los procesos de la Dirección Nacional de "
              "Estadística"},
+        // Seen in OCR of a CNE scan: a speck read as a digit, r for l.
+        Case{"Dirección Nacional de Registro 9 Electorar", EntryKind::kUnit,
+             "Dirección Nacional de Registro Electoral"},
+        Case{"Incrementar la calidad de la información alfanumérica y 920rreferenciada del "
+             "Registro Electoral MEDIANTE la actualización, depuración, capacitación "
+             "especializada y organización del Registro Electoral.",
+             EntryKind::kObjective,
+             "Incrementar la calidad de la información alfanumérica y georreferenciada del "
+             "Registro Electoral MEDIANTE la actualización, depuración, capacitación "
+             "especializada y organización del Registro Electoral."},
         // rn read for m, l for I, e for c.
         Case{"Porcentaje de MJRV capacitados rnediante rnodalidad virtual (E)",
              EntryKind::kIndicator,
@@ -194,6 +204,7 @@ TEST(MustNotCorrect, NovelIndicatorsKeepTheirOwnWords) {
       "Porcentaje de ejecución presupuestaria anual",
       "Porcentaje de asistencia técnica ejecutada",
       "Porcentaje de ejecución del plan de capacitación 2024",
+      "Porcentaje de ejecución del plan de capacitación2024",
       "Porcentaje de cumplimiento del PAC",
       "Porcentaje de publicaciones realizadas en Instagram",
       "Porcentaje de participación de la ciudadanía con voto facultativo (menores de 16 años)",
