@@ -34,6 +34,7 @@ constexpr size_t kMaxMarkChars = 6;
 constexpr double kWordMaxCost = 0.65;
 constexpr double kWordMargin = 0.3;
 constexpr size_t kMinWordChars = 4;
+constexpr size_t kMinSwapChars = 7;
 // Each word changed makes the text a little less certain.
 constexpr double kConfidencePerWordFix = 0.96;
 
@@ -311,7 +312,7 @@ namespace {
 // Spellings one OCR slip away from `word` (lower case, code points):
 // confusable letters swapped, "rn" for "m" and back, an accent added,
 // dropped or moved, two neighbours transposed.
-std::vector<std::u32string> one_slip_away(const std::u32string& w) {
+std::vector<std::u32string> one_slip_away(const std::u32string& w, bool with_swaps) {
   static const std::vector<std::pair<std::u32string, std::u32string>> kSlips = {
       {U"l", U"j"},  {U"l", U"i"},  {U"l", U"t"},  {U"i", U"t"},  {U"i", U"j"},  {U"e", U"c"},
       {U"h", U"n"},  {U"h", U"b"},  {U"p", U"n"},  {U"f", U"t"},  {U"u", U"v"},  {U"rn", U"m"},
@@ -328,7 +329,9 @@ std::vector<std::u32string> one_slip_away(const std::u32string& w) {
         }
       }
     }
-    if (i + 1 < w.size() && w[i] != w[i + 1]) {
+    // Transposed letters only in long words: in short ones a swap too
+    // often makes another word ("achuar", "achura").
+    if (with_swaps && i + 1 < w.size() && w[i] != w[i + 1]) {
       std::u32string t = w;
       std::swap(t[i], t[i + 1]);
       out.push_back(t);
@@ -371,7 +374,7 @@ std::string TextMatcher::fix_word(const std::string& word, double* distance) con
   for (int depth = 0; depth < max_depth && !frontier.empty(); ++depth) {
     std::vector<std::u32string> next;
     for (const std::u32string& w : frontier) {
-      for (std::u32string& v : one_slip_away(w)) {
+      for (std::u32string& v : one_slip_away(w, char_count(word) >= kMinSwapChars)) {
         if (!seen.insert(v).second) continue;
         std::string s = utf8(v);
         if (knows(s)) known.push_back(s);

@@ -238,6 +238,50 @@ TEST(MustNotCorrect, ProperNamesNumbersLinksAndEmails) {
   }
 }
 
+// Indicators of other institutions (written for this test, not from any
+// fixture): Ecuadorian place and people names, acronyms, jargon the
+// lexicon lacks. None may be changed.
+TEST(MustNotCorrect, OtherInstitutionsIndicators) {
+  const char* lines[] = {
+      "Porcentaje de GAD parroquiales con planes de desarrollo y ordenamiento territorial "
+      "actualizados",
+      "Número de predios georreferenciados en el catastro urbano y rural",
+      "Porcentaje de cobertura de alcantarillado sanitario en la mancomunidad",
+      "Porcentaje de emprendimientos de mujeres montubias y afroecuatorianas financiados",
+      "Número de servidores en teletrabajo",
+      "Porcentaje de trámites digitalizados en la plataforma Gob.ec",
+      "Porcentaje de incidentes de ciberseguridad atendidos",
+      "Número de servicios con interoperabilidad implementada con el SRI y el IESS",
+      "Porcentaje de socializaciones realizadas en comunidades kichwa, shuar y achuar",
+      "Transversalización del enfoque intercultural y plurinacional en los proyectos",
+      "Porcentaje de viviendas entregadas por el MIDUVI en Santo Domingo de los Tsáchilas",
+      "Porcentaje de hectáreas reforestadas en Morona Santiago y Zamora Chinchipe",
+      "Número de operativos de control vial en la red estatal",
+      "Porcentaje de denuncias ciudadanas atendidas por la Contraloría",
+      "Porcentaje de créditos hipotecarios otorgados por el BIESS",
+      "Índice de satisfacción de usuarios del servicio de agua potable",
+      "Porcentaje de juntas administradoras de agua potable regularizadas",
+      "Número de capacitaciones en gestión de riesgos a brigadistas comunitarios",
+      "Porcentaje de priorización de obras en el presupuesto participativo",
+      "Porcentaje de ejecución del POA 2024",
+      "Porcentaje de cumplimiento de la LOTAIP en el portal institucional",
+      "Tasa de mortalidad neonatal por cada 1.000 nacidos vivos",
+      "Porcentaje de niñas y niños con esquema de vacunación completo",
+      "Número de kilómetros de vías rurales lastradas y asfaltadas",
+      "Porcentaje de recaudación del impuesto predial urbano",
+      "Porcentaje de patentes municipales emitidas en línea",
+      "Número de ferias agroecológicas y de economía popular y solidaria",
+      "Porcentaje de estudiantes becados del programa Waorani",
+      "Porcentaje de expedientes sancionatorios resueltos por la Superintendencia",
+      "Porcentaje de unidades educativas con conectividad",
+  };
+  for (const char* text : lines) {
+    CleanText got = matcher().clean(text, EntryKind::kIndicator);
+    EXPECT_EQ(got.text, text);
+    EXPECT_TRUE(got.corrections.empty()) << text << " -> " << got.text;
+  }
+}
+
 // Every string of a truth file this dictionary has never seen comes back
 // unchanged: no word is "corrected" into another, no entry is forced.
 TEST(MustNotCorrect, TheInventedReportComesBackAsWritten) {
