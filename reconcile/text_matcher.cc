@@ -411,6 +411,21 @@ std::string TextMatcher::fix_word(const std::string& word, double* distance) con
   return best.word;
 }
 
+std::string TextMatcher::fix_function_word(const std::string& word, double* distance) const {
+  static const char* kFunctionWords[] = {"de", "del", "el",  "en", "la", "las", "los", "por", "con",
+                                         "al", "un",  "una", "y",  "o",  "a",   "que", "se"};
+  const std::string lower = to_lower(word);
+  std::string found;
+  for (const char* f : kFunctionWords) {
+    OcrDistance d = ocr_distance(lower, f, kConfusionCost);
+    if (d.cost > kConfusionCost || d.hard > 0) continue;
+    if (!found.empty()) return "";  // two candidates: not sure
+    found = f;
+    if (distance) *distance = d.cost;
+  }
+  return found;
+}
+
 CleanText TextMatcher::correct_words(const std::string& text) const {
   CleanText out;
   out.text = collapse_whitespace(text);
@@ -445,12 +460,14 @@ CleanText TextMatcher::correct_words(const std::string& text) const {
     // inside a sentence).
     bool acronym = !all_upper && is_upper_word(t.core);
     bool proper_name = !all_upper && i > 0 && is_capitalized(t.core);
-    if (char_count(t.core) < kMinWordChars || acronym || proper_name) {
+    if (acronym || proper_name) {
       result.push_back(tokens[i]);
       continue;
     }
     double d = 0;
-    std::string fixed = fix_word(t.core, &d);
+    // Short words are only the commonest ones misread ("dc", "cn", "nor").
+    std::string fixed =
+        char_count(t.core) < kMinWordChars ? fix_function_word(t.core, &d) : fix_word(t.core, &d);
     if (fixed.empty()) {
       result.push_back(tokens[i]);
       continue;

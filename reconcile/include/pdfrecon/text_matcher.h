@@ -50,6 +50,9 @@ class TextMatcher {
   bool match_entry(const std::string& text, EntryKind kind, CleanText& out) const;
   // A known spelling of `word` within a few OCR confusions, or "".
   std::string fix_word(const std::string& word, double* distance) const;
+  // The one common short word ("de", "en", "por") within an OCR confusion
+  // of an unknown short `word`, or "".
+  std::string fix_function_word(const std::string& word, double* distance) const;
 
   const Dictionary& dictionary_;
   const Lexicon* lexicon_;
