@@ -3,8 +3,11 @@
 #include <benchmark/benchmark.h>
 
 #include "pdfrecon/cell_text.h"
+#include "pdfrecon/dictionary.h"
 #include "pdfrecon/grid_detector.h"
+#include "pdfrecon/lexicon.h"
 #include "pdfrecon/pdf_document.h"
+#include "pdfrecon/text_matcher.h"
 
 namespace pdfrecon {
 namespace {
@@ -50,6 +53,25 @@ void BM_PlaceWords(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_PlaceWords)->Unit(benchmark::kMillisecond);
+
+void BM_LoadLexicon(benchmark::State& state) {
+  for (auto _ : state) benchmark::DoNotOptimize(Lexicon().knows("porcentaje"));
+}
+BENCHMARK(BM_LoadLexicon)->Unit(benchmark::kMillisecond);
+
+// One indicator cell cleaned: exact entry (born-digital), OCR-damaged entry,
+// and new text corrected word by word.
+void BM_CleanIndicator(benchmark::State& state) {
+  static const Dictionary dictionary = Dictionary::bundled();
+  static const TextMatcher matcher(dictionary, Lexicon::shared());
+  const char* texts[] = {
+      "Porcentaje de cumplimiento de la sección de transparencia en el sitio web institucional",
+      "Porcentale de cumplirniento de la seccion de transparcncia en el sitio web institucional",
+      "Porcentale de viviendas con rnedidores instalados en la parroquia"};
+  const char* text = texts[state.range(0)];
+  for (auto _ : state) benchmark::DoNotOptimize(matcher.clean(text, EntryKind::kIndicator).text);
+}
+BENCHMARK(BM_CleanIndicator)->Arg(0)->Arg(1)->Arg(2)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace pdfrecon

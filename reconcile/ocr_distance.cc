@@ -22,17 +22,23 @@ std::u32string to_u32(const std::string& s) {
 }
 
 // One-for-one confusions of print OCR, on folded (lower-case) text.
-bool confusable(char32_t a, char32_t b) {
-  static constexpr std::array<std::pair<char32_t, char32_t>, 24> kPairs = {{
-      {U'o', U'0'}, {U'l', U'1'}, {U'i', U'1'}, {U'i', U'l'}, {U'l', U'|'}, {U'i', U'|'},
-      {U'1', U'|'}, {U'e', U'c'}, {U'c', U'o'}, {U'e', U'o'}, {U'a', U'o'}, {U'j', U'l'},
-      {U'j', U'i'}, {U'h', U'n'}, {U'h', U'b'}, {U'p', U'n'}, {U't', U'i'}, {U't', U'l'},
-      {U'f', U't'}, {U's', U'5'}, {U'b', U'8'}, {U'g', U'9'}, {U'z', U'2'}, {U'u', U'v'},
-  }};
-  for (auto [x, y] : kPairs) {
-    if ((a == x && b == y) || (a == y && b == x)) return true;
+constexpr std::array<std::pair<char, char>, 24> kPairs = {{
+    {'o', '0'}, {'l', '1'}, {'i', '1'}, {'i', 'l'}, {'l', '|'}, {'i', '|'}, {'1', '|'}, {'e', 'c'},
+    {'c', 'o'}, {'e', 'o'}, {'a', 'o'}, {'j', 'l'}, {'j', 'i'}, {'h', 'n'}, {'h', 'b'}, {'p', 'n'},
+    {'t', 'i'}, {'t', 'l'}, {'f', 't'}, {'s', '5'}, {'b', '8'}, {'g', '9'}, {'z', '2'}, {'u', 'v'},
+}};
+
+// The pairs as a 128 x 128 table: the distance asks for every cell pair.
+struct ConfusionTable {
+  std::array<std::array<bool, 128>, 128> is{};
+  ConfusionTable() {
+    for (auto [x, y] : kPairs) is[size_t(x)][size_t(y)] = is[size_t(y)][size_t(x)] = true;
   }
-  return false;
+};
+
+bool confusable(char32_t a, char32_t b) {
+  static const ConfusionTable table;
+  return a < 128 && b < 128 && table.is[a][b];
 }
 
 // Two characters read as one, or one as two: "rn"/"m", "cl"/"d", "vv"/"w".

@@ -219,7 +219,13 @@ std::string with_case_of(const std::string& word, const std::string& like) {
 }  // namespace
 
 TextMatcher::TextMatcher(const Dictionary& dictionary, const Lexicon* lexicon)
-    : dictionary_(dictionary), lexicon_(lexicon) {}
+    : dictionary_(dictionary), lexicon_(lexicon) {
+  for (int k = 0; k < kEntryKinds; ++k) {
+    for (const Dictionary::Entry& e : dictionary.entries(EntryKind(k))) {
+      entry_bigrams_[k].push_back(bigrams(e.key));
+    }
+  }
+}
 
 bool TextMatcher::knows(const std::string& word) const {
   if (dictionary_.knows_word(to_lower(word))) return true;
@@ -260,9 +266,10 @@ bool TextMatcher::match_entry(const std::string& text, EntryKind kind, CleanText
   };
   const auto grams = bigrams(key);
   std::vector<Candidate> cands;
-  for (const Entry& e : dictionary_.entries(kind)) {
-    double s = dice(grams, bigrams(e.key));
-    if (s >= kMinDice) cands.push_back({&e, s, {}});
+  const auto& entries = dictionary_.entries(kind);
+  for (size_t i = 0; i < entries.size(); ++i) {
+    double s = dice(grams, entry_bigrams_[int(kind)][i]);
+    if (s >= kMinDice) cands.push_back({&entries[i], s, {}});
   }
   if (cands.empty()) return false;
   std::sort(cands.begin(), cands.end(),

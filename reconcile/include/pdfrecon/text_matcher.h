@@ -15,6 +15,8 @@
 // when the join is a known word ("MEDIANI E" -> "MEDIANTE").
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -56,6 +58,8 @@ class TextMatcher {
 
   const Dictionary& dictionary_;
   const Lexicon* lexicon_;
+  // Character bigrams of each entry's key, to pick candidates quickly.
+  std::array<std::vector<std::vector<uint16_t>>, kEntryKinds> entry_bigrams_;
 };
 
 }  // namespace pdfrecon
