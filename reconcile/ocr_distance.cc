@@ -1,25 +1,14 @@
 #include "pdfrecon/ocr_distance.h"
 
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <array>
 #include <limits>
 #include <vector>
 
+#include "pdfrecon/text_key.h"
+
 namespace pdfrecon {
 namespace {
-
-std::u32string to_u32(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  std::u32string out;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    out.push_back(char32_t(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
 
 // One-for-one confusions of print OCR, on folded (lower-case) text.
 constexpr std::array<std::pair<char, char>, 24> kPairs = {{
@@ -67,7 +56,7 @@ struct Cell {
 }  // namespace
 
 OcrDistance ocr_distance(const std::string& sa, const std::string& sb, double max_cost) {
-  const std::u32string a = to_u32(sa), b = to_u32(sb);
+  const std::u32string a = to_utf32(sa), b = to_utf32(sb);
   const size_t n = a.size(), m = b.size();
   constexpr double kInf = std::numeric_limits<double>::infinity();
   // Rows i-2, i-1 and i of the dynamic programme (two-character edits look

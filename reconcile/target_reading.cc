@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "pdfrecon/text_key.h"
 #include "pdfrecon/text_reconciler.h"
 
 namespace pdfrecon {
@@ -107,9 +108,7 @@ TargetReading repair_target(const std::string& raw, std::vector<TextCorrection>&
     std::istringstream in(t);
     for (std::string w; in >> w;) tokens.push_back(w);
     auto speck = [](const std::string& w) {
-      size_t chars = 0;
-      for (unsigned char c : w) chars += (c & 0xC0) != 0x80;
-      return chars <= 2 && std::none_of(w.begin(), w.end(), [](char c) {
+      return char_count(w) <= 2 && std::none_of(w.begin(), w.end(), [](char c) {
                return std::isdigit(static_cast<unsigned char>(c));
              });
     };

@@ -98,4 +98,29 @@ std::string capitalize(const std::string& s) {
   return out;
 }
 
+std::u32string to_utf32(const std::string& s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
+  std::u32string out;
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    out.push_back(char32_t(c));
+    i += U16_LENGTH(c);
+  }
+  return out;
+}
+
+std::string to_utf8(const std::u32string& s) {
+  icu::UnicodeString u;
+  for (char32_t c : s) u.append(UChar32(c));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+size_t char_count(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
 }  // namespace pdfrecon

@@ -38,12 +38,6 @@ constexpr size_t kMinSwapChars = 7;
 // Each word changed makes the text a little less certain.
 constexpr double kConfidencePerWordFix = 0.96;
 
-size_t char_count(const std::string& s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 std::vector<uint16_t> bigrams(const std::string& s) {
   std::vector<uint16_t> out;
   for (size_t i = 0; i + 1 < s.size(); ++i) {
@@ -347,25 +341,6 @@ std::vector<std::u32string> one_slip_away(const std::u32string& w, bool with_swa
   return out;
 }
 
-std::u32string utf32(const std::string& s) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(s);
-  std::u32string out;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    out.push_back(char32_t(c));
-    i += U16_LENGTH(c);
-  }
-  return out;
-}
-
-std::string utf8(const std::u32string& s) {
-  icu::UnicodeString u;
-  for (char32_t c : s) u.append(UChar32(c));
-  std::string out;
-  u.toUTF8String(out);
-  return out;
-}
-
 }  // namespace
 
 std::string TextMatcher::fix_word(const std::string& word, double* distance) const {
@@ -375,7 +350,7 @@ std::string TextMatcher::fix_word(const std::string& word, double* distance) con
   const std::string folded = comparison_key(word);
   std::set<std::u32string> seen;
   std::vector<std::string> known;
-  std::vector<std::u32string> frontier = {utf32(lower)};
+  std::vector<std::u32string> frontier = {to_utf32(lower)};
   // Two slips only in long words, where a second real word is unlikely.
   const int max_depth = char_count(word) >= 7 ? 2 : 1;
   for (int depth = 0; depth < max_depth && !frontier.empty(); ++depth) {
@@ -383,7 +358,7 @@ std::string TextMatcher::fix_word(const std::string& word, double* distance) con
     for (const std::u32string& w : frontier) {
       for (std::u32string& v : one_slip_away(w, char_count(word) >= kMinSwapChars)) {
         if (!seen.insert(v).second) continue;
-        std::string s = utf8(v);
+        std::string s = to_utf8(v);
         if (knows(s)) known.push_back(s);
         if (depth + 1 < max_depth) next.push_back(std::move(v));
       }

@@ -23,4 +23,9 @@ std::string to_lower(const std::string& s);
 // First letter upper, the rest as given.
 std::string capitalize(const std::string& s);
 
+// Code points of UTF-8 text, and back; how many code points it holds.
+std::u32string to_utf32(const std::string& s);
+std::string to_utf8(const std::u32string& s);
+size_t char_count(const std::string& s);
+
 }  // namespace pdfrecon
