@@ -153,6 +153,9 @@ void read_footer_lines(const std::vector<std::string>& lines, ReportMetadata& me
   }
 }
 
+// How sure a No. inferred from its neighbours is.
+constexpr double kInferredNumberConfidence = 0.85;
+
 bool is_unit_number(const std::string& s) {
   return !s.empty() && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string::npos;
 }
@@ -191,7 +194,7 @@ void infer_unit_numbers(std::vector<Segment>& segs, const std::vector<Row>& rows
           if (cell && cell->text == from) {  // not text copied across a page break
             cell->text = segs[i].text;
             cell->corrections.push_back({"number-sequence", from, segs[i].text, 0});
-            cell->confidence = std::max(cell->confidence, 0.85);
+            cell->confidence = kInferredNumberConfidence;  // the sequence, not the reading, vouches
           }
         }
       }
