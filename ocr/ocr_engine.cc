@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <opencv2/core.hpp>
+#include <vector>
 
 namespace pdfrecon {
 
@@ -61,17 +62,26 @@ TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt) {
 }
 
 OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& region,
-                                          bool single_line) {
+                                          bool single_line, const std::string& whitelist, int dpi) {
   Reading out;
   cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
   if (r.width < 4 || r.height < 4) return out;
   int pad = std::max(8, r.height / 4);
   cv::Mat padded;
-  cv::copyMakeBorder(grey(r), padded, pad, pad, pad, pad, cv::BORDER_CONSTANT | cv::BORDER_ISOLATED,
-                     cv::Scalar(255));  // ISOLATED: never borrow pixels from around a ROI
+  // Padded with the paper's own grey: a white frame around a grey scan
+  // makes an edge that Tesseract's binarisation turns a lone digit into
+  // noise with ("3" read as "bo").
+  const cv::Mat crop = grey(r);
+  std::vector<uchar> px(crop.begin<uchar>(), crop.end<uchar>());
+  std::nth_element(px.begin(), px.begin() + long(px.size() * 3 / 4), px.end());
+  double paper = px[px.size() * 3 / 4];
+  cv::copyMakeBorder(crop, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT | cv::BORDER_ISOLATED,
+                     cv::Scalar(paper));  // ISOLATED: never borrow pixels from around a ROI
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetPageSegMode(single_line ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
+  if (!whitelist.empty()) api.SetVariable("tessedit_char_whitelist", whitelist.c_str());
   api.SetImage(padded.data, padded.cols, padded.rows, 1, int(padded.step));
+  api.SetSourceResolution(dpi);
   std::unique_ptr<char[]> text(api.GetUTF8Text());
   int n = 0;
   double sum = 0;
@@ -85,6 +95,7 @@ OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& r
     } while (it->Next(tesseract::RIL_WORD));
   }
   api.SetPageSegMode(tesseract::PSM_AUTO);
+  if (!whitelist.empty()) api.SetVariable("tessedit_char_whitelist", "");
   api.Clear();
   if (text) {
     // Lines become spaces; the cell's text is one paragraph.
