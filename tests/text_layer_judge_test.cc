@@ -52,8 +52,8 @@ struct Page {
   }
   // A clean page: one word in every cell.
   void fill() {
-    const char* texts[] = {"Unidad", "Indicador", "Meta",  "Dirección", "Porcentaje", "70,36%",
-                           "Gestión", "Número",   "12",    "Talento",   "Índice",     "N/A"};
+    const char* texts[] = {"Unidad",  "Indicador", "Meta", "Dirección", "Porcentaje", "70,36%",
+                           "Gestión", "Número",    "12",   "Talento",   "Índice",     "N/A"};
     for (int k = 0; k < 12; ++k) {
       int r = k / 3, c = k % 3;
       double x0 = c == 0 ? 5 : c == 1 ? 105 : 205;
@@ -80,7 +80,9 @@ TEST(TextLayerJudge, ACleanBornDigitalLayerIsKept) {
 TEST(TextLayerJudge, ReplacementCharacterIsRejected) {
   Page p;
   p.fill();
-  p.layer.words[4].text = "Porcen\xEF\xBF\xBD" "aje";  // U+FFFD
+  p.layer.words[4].text =
+      "Porcen\xEF\xBF\xBD"
+      "aje";  // U+FFFD
   PageVerdict v = p.judge();
   EXPECT_EQ(at(v, 1, 1).issues, unsigned(kInvalidChars));
   EXPECT_EQ(v.rejected(), 1);
@@ -118,8 +120,8 @@ TEST(TextLayerJudge, TesseractLayersAreTrustedOnlyWhereTheLexiconVouches) {
   p.font = "GlyphLessFont";
   p.fill();
   p.layer.words[0].text = "[Unidad";  // the ruling on its left read as "["
-  std::set<std::string> lexicon = {"Indicador", "Meta", "Dirección", "Porcentaje",
-                                   "Gestión",   "Número", "Talento", "Índice"};
+  std::set<std::string> lexicon = {"Indicador", "Meta",   "Dirección", "Porcentaje",
+                                   "Gestión",   "Número", "Talento",   "Índice"};
   TextLayerJudgeOptions o;
   o.known_word = [&](std::string_view w) { return lexicon.count(std::string(w)) > 0; };
   PageVerdict v = p.judge(o);
