@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -42,6 +43,10 @@ constexpr double kValueColumnShare = 0.5;
 // When the judge rejects more than this share of a page's cells, the page
 // is read in one pass instead of cell by cell.
 constexpr double kPagePassShare = 0.5;
+// Cells shorter than this (points) hold one line; taller ones wrapped text.
+constexpr double kOneLineBelowPt = 14;
+// Confidence of a figure two readings disagree on: below review.
+constexpr double kDisagreement = 0.5;
 
 int parse_positive(std::string_view s, const std::string& spec) {
   int v = 0;
@@ -171,21 +176,68 @@ std::vector<bool> value_columns(const CellGrid& t) {
   return out;
 }
 
+bool has_letter(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    return std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
+  });
+}
+
+std::string without_spaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
 // Reads one cell from the image on its own: PSM 7 for a one-line cell,
 // PSM 6 for a block. A value cell is read with the figures' whitelist
 // first; when that gives no value shape (a text note in a value column),
 // it is read again without.
 OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_per_pt,
-                             bool value_cell, OcrEngine& ocr) {
-  double line_height = 14 * px_per_pt;  // taller cells hold wrapped text
-  bool one_line = r.height < line_height;
+                             bool value_cell, const std::string& first_reading, OcrEngine& ocr) {
+  bool one_line = r.height < kOneLineBelowPt * px_per_pt;
   int dpi = int(std::lround(px_per_pt * 72));
-  // Values are printed on one line; a taller cell of a value column is a note.
-  if (value_cell && one_line) {
-    OcrEngine::Reading figure = ocr.read_region(grey, r, one_line, kValueWhitelist, dpi);
+  // Values are printed on one line; a taller cell of a value column is a
+  // note, unless what was read there first has no letters (a figure in a
+  // row made tall by its neighbours).
+  if (value_cell && (one_line || !has_letter(first_reading))) {
+    OcrEngine::Reading figure = ocr.read_region(grey, r, true, kValueWhitelist, dpi);
     if (looks_like_value(figure.text)) return figure;
   }
   return ocr.read_region(grey, r, one_line, {}, dpi);
+}
+
+// A figure the page pass read with confidence is read a second time, alone
+// and with the figures' whitelist: a digit misread in both readings alike
+// is rare, a digit misread in one of them common ("73,00%" for "75,00%").
+// When the two disagree, the more confident reading is kept and the cell
+// goes below the review threshold. A reading with digits and noise but no
+// letters ("100,00% -") is a figure too; cells with words (a note in a
+// value column) are left alone.
+void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, OcrEngine& ocr,
+                    GridCell& c) {
+  bool figure = looks_like_value(c.text) ||
+                (!has_letter(c.text) && c.text.find_first_of("0123456789") != std::string::npos);
+  if (!figure) return;
+  OcrEngine::Reading again =
+      ocr.read_region(grey, r, true, kValueWhitelist, int(std::lround(px_per_pt * 72)));
+  if (without_spaces(again.text) == without_spaces(c.text) && looks_like_value(c.text)) return;
+  if (!looks_like_value(c.text) || again.confidence > c.confidence) {
+    c.text = again.text;
+    c.raw_text = again.text;
+  }
+  c.confidence = std::min({c.confidence, again.confidence, kDisagreement});
+}
+
+// A figure that is still no value ("100,00% -", "7O") is for a person to
+// read, whatever the recogniser's confidence.
+void flag_broken_figures(std::vector<CellGrid>& tables) {
+  for (CellGrid& t : tables) {
+    for (GridCell& c : t.cells) {
+      bool digits = c.text.find_first_of("0123456789") != std::string::npos;
+      if (digits && !has_letter(c.text) && !looks_like_value(c.text)) {
+        c.confidence = std::min(c.confidence, kDisagreement);
+      }
+    }
+  }
 }
 
 // Page segmentation drops isolated characters (a unit's "7") and misreads
@@ -202,10 +254,13 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
       if (r.width < 4 || r.height < 4) continue;
       bool weak =
           c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
-      if (!weak) continue;
       bool value_cell = looks_like_value(c.text) ||
                         (c.col_span == 1 && c.col < int(value_col.size()) && value_col[c.col]);
-      OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, ocr);
+      if (!weak) {
+        if (value_cell) confirm_figure(grey, r, px_per_pt, ocr, c);
+        continue;
+      }
+      OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr);
       if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
         c.text = again.text;
         c.raw_text = again.text;
@@ -213,6 +268,7 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
       }
     }
   }
+  flag_broken_figures(tables);
 }
 
 cv::Mat ink_mask(const cv::Mat& grey) {
@@ -301,7 +357,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
         c.confidence = o.confidence;
         continue;
       }
-      OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, ocr);
+      OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, c.text, ocr);
       c.source = "ocr";
       c.text = again.text;
       c.raw_text = again.text;
@@ -310,6 +366,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
       if (again.text.empty() && !(v.issues & kInkWithoutWords)) c.confidence = 0.5;
     }
   }
+  flag_broken_figures(page.tables);
   page.text_source = read == 0 ? "native" : native == 0 ? "ocr" : "mixed";
   return page;
 }
