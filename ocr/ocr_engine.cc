@@ -10,6 +10,30 @@
 
 namespace pdfrecon {
 
+namespace {
+
+// The 8-bit image as a 1-bit Leptonica image (Otsu threshold over the whole
+// image); nullptr when Leptonica fails. The caller destroys it.
+PIX* binarised(const cv::Mat& grey) {
+  PIX* pix = pixCreate(grey.cols, grey.rows, 8);
+  if (!pix) return nullptr;
+  l_uint32* data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* src = grey.ptr<uchar>(y);
+    l_uint32* line = data + y * wpl;
+    for (int x = 0; x < grey.cols; ++x) SET_DATA_BYTE(line, x, src[x]);
+  }
+  PIX* bin = nullptr;
+  // Tiles larger than any cell: one threshold for the cell.
+  int tile = std::max(grey.cols, grey.rows) + 1;
+  if (pixOtsuAdaptiveThreshold(pix, tile, tile, 0, 0, 0.1f, nullptr, &bin) != 0) bin = nullptr;
+  pixDestroy(&pix);
+  return bin;
+}
+
+}  // namespace
+
 struct OcrEngine::Impl {
   tesseract::TessBaseAPI api;
 };
@@ -80,7 +104,17 @@ OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& r
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetPageSegMode(single_line ? tesseract::PSM_SINGLE_LINE : tesseract::PSM_SINGLE_BLOCK);
   if (!whitelist.empty()) api.SetVariable("tessedit_char_whitelist", whitelist.c_str());
-  api.SetImage(padded.data, padded.cols, padded.rows, 1, int(padded.step));
+  // Binarised by Leptonica's Otsu over the cell alone: the threshold then
+  // fits this cell's ink and paper, not the page's (measured on the scan
+  // fixture: 134 of 136 cells and 45 of 47 records exact, against 133 and
+  // 41 with Tesseract's own page-level thresholding; Sauvola and scaling to
+  // a 20 px x-height did no better).
+  PIX* bin = binarised(padded);
+  if (bin) {
+    api.SetImage(bin);
+  } else {
+    api.SetImage(padded.data, padded.cols, padded.rows, 1, int(padded.step));
+  }
   api.SetSourceResolution(dpi);
   std::unique_ptr<char[]> text(api.GetUTF8Text());
   int n = 0;
@@ -96,6 +130,7 @@ OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& r
   }
   api.SetPageSegMode(tesseract::PSM_AUTO);
   if (!whitelist.empty()) api.SetVariable("tessedit_char_whitelist", "");
+  if (bin) pixDestroy(&bin);
   api.Clear();
   if (text) {
     // Lines become spaces; the cell's text is one paragraph.
