@@ -131,6 +131,7 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
   PageVerdict page;
   page.ocr_made_layer = layer.glyphless();
   const cv::Rect image(0, 0, ink.cols, ink.rows);
+  int page_looked = 0, page_known = 0;
   for (const CellGrid& t : tables) {
     std::vector<CellVerdict>& verdicts = page.cells.emplace_back(t.cells.size());
     std::vector<std::vector<const Word*>> in_cell(t.cells.size());
@@ -221,6 +222,8 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
       if (o.known_word && !text.empty()) {
         auto [n, known] = lexicon_counts(text, o);
         looked = n;
+        page_looked += n;
+        page_known += known;
         if (looked > 0) v.known_share = double(known) / looked;
         double need = page.ocr_made_layer ? o.min_known_share_ocr_layer : o.min_known_share;
         if (looked >= o.min_lexicon_words && v.known_share < need) v.issues |= kUnknownWords;
@@ -230,6 +233,12 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
       if (page.ocr_made_layer && !text.empty() && looked < o.min_lexicon_words) {
         v.issues |= kUnverified;
       }
+    }
+  }
+  if (page_looked >= o.min_page_lexicon_words &&
+      page_known < o.min_page_known_share * page_looked) {
+    for (auto& t : page.cells) {
+      for (CellVerdict& v : t) v.issues |= kUnknownWords;
     }
   }
   return page;

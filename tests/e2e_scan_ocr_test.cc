@@ -96,5 +96,24 @@ TEST(ScanWithOcrLayer, WithoutALexiconNothingTheLayerSaysIsTrusted) {
             << ", cells re-read " << o.ocr_cells << ", kept " << o.native_cells << "\n";
 }
 
+TEST(ScanWithOcrLayer, BornDigitalLayersPassTheJudgeUntouched) {
+  // The judge must not send good text to OCR: every page and cell native.
+  for (const char* f : {"fixtures/invented-lotaip-a4/born-digital.pdf",
+                        "fixtures/cne-lotaip-a4-2023-11/born-digital.pdf"}) {
+    ExtractOptions options;
+    options.known_word = hunspell_es();
+    DocumentResult doc = extract_document(source_path(f), options);
+    for (const PageResult& p : doc.pages) {
+      EXPECT_EQ(p.text_source, "native") << f << " page " << p.number;
+      for (const CellGrid& t : p.tables) {
+        for (const GridCell& c : t.cells) {
+          EXPECT_EQ(c.source, "native") << f << " page " << p.number << ": " << c.text;
+          EXPECT_EQ(c.confidence, 1.0);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pdfrecon

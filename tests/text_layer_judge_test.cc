@@ -146,10 +146,28 @@ TEST(TextLayerJudge, UnknownWordsRejectTheCell) {
   p.layer.words[4].text = "Porcentale";
   TextLayerJudgeOptions o;
   o.known_word = [](std::string_view w) { return w != "Porcentale"; };
+  // Native layers: unknown words alone (names) keep the cell by default.
+  EXPECT_EQ(p.judge(o).rejected(), 0);
+  o.min_known_share = 0.5;
   PageVerdict v = p.judge(o);
   EXPECT_EQ(at(v, 1, 1).issues, unsigned(kUnknownWords));
   EXPECT_EQ(at(v, 1, 1).known_share, 0.0);
   EXPECT_EQ(v.rejected(), 1);
+}
+
+TEST(TextLayerJudge, AGarbledNativeLayerIsRejectedWhole) {
+  // A font without a usable Unicode map: the words come out as other letters.
+  Page p;
+  p.fill();
+  for (Word& w : p.layer.words) {
+    if (w.text.find_first_of("0123456789/") == std::string::npos) w.text = "Xqzvt";
+  }
+  TextLayerJudgeOptions o;
+  o.known_word = [](std::string_view w) { return w != "Xqzvt"; };
+  o.min_page_lexicon_words = 5;
+  EXPECT_EQ(p.judge(o).rejected(), 12);
+  o.min_page_lexicon_words = 50;  // too few words to tell
+  EXPECT_EQ(p.judge(o).rejected(), 0);
 }
 
 TEST(TextLayerJudge, AValueColumnWantsValues) {

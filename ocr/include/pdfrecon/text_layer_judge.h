@@ -23,7 +23,9 @@
 // - in value columns (most cells a percentage, a number or N/A) a cell that
 //   is not shaped like a value fails (only for OCR-made layers);
 // - the share of words a lexicon knows, through an injected predicate, so
-//   that any dictionary (Hunspell, a list) can be plugged in.
+//   that any dictionary (Hunspell, a list) can be plugged in: per cell for
+//   OCR-made layers, per page for native ones (names and e-mail addresses
+//   are unknown words printed exactly).
 //
 // The judge only reads: the pipeline re-OCRs the cells it rejects.
 #pragma once
@@ -47,9 +49,16 @@ struct TextLayerJudgeOptions {
   // Lexicon; empty: the share of known words is not checked.
   KnownWordFn known_word;
   // A cell with at least `min_lexicon_words` checkable words needs this share
-  // known (native layers / layers made by OCR).
-  double min_known_share = 0.5;
+  // known (native layers / layers made by OCR). 0 for native layers: their
+  // unknown words are mostly proper names, e-mail addresses and acronyms,
+  // exact as printed; a broken font encoding shows on the whole page
+  // instead (below).
+  double min_known_share = 0;
   double min_known_share_ocr_layer = 0.85;
+  // A page whose words (at least `min_page_lexicon_words` looked up) are
+  // known below this share has a garbled layer: every cell is rejected.
+  double min_page_known_share = 0.3;
+  int min_page_lexicon_words = 20;
   int min_lexicon_words = 1;
   // Words shorter than this (letters), or all capitals up to
   // `max_acronym_letters`, are not looked up (articles, acronyms).
