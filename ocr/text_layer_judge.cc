@@ -211,6 +211,11 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
 
       if (page.ocr_made_layer && !text.empty()) {
         if (text.find_first_of("|[]{}") != std::string::npos) v.issues |= kStrayMarks;
+        // A cell of a table does not end in mid-sentence: a final "," ";" or
+        // ":" is a speck or a ruling end read as a glyph.
+        if (std::string_view(",;:").find(text.back()) != std::string_view::npos) {
+          v.issues |= kStrayMarks;
+        }
         if (text.find("\xC2\xA1") != std::string::npos && text.find('!') == std::string::npos) {
           v.issues |= kStrayMarks;  // "¡" without "!": a ruling read as a glyph
         }

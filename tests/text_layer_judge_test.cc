@@ -119,7 +119,8 @@ TEST(TextLayerJudge, TesseractLayersAreTrustedOnlyWhereTheLexiconVouches) {
   Page p;
   p.font = "GlyphLessFont";
   p.fill();
-  p.layer.words[0].text = "[Unidad";  // the ruling on its left read as "["
+  p.layer.words[0].text = "[Unidad";   // the ruling on its left read as "["
+  p.layer.words[6].text = "Gestión,";  // a speck read as a comma
   std::set<std::string> lexicon = {"Indicador", "Meta",   "Dirección", "Porcentaje",
                                    "Gestión",   "Número", "Talento",   "Índice"};
   TextLayerJudgeOptions o;
@@ -127,6 +128,7 @@ TEST(TextLayerJudge, TesseractLayersAreTrustedOnlyWhereTheLexiconVouches) {
   PageVerdict v = p.judge(o);
   EXPECT_TRUE(v.ocr_made_layer);
   EXPECT_TRUE(at(v, 0, 0).issues & kStrayMarks);
+  EXPECT_TRUE(at(v, 2, 0).issues & kStrayMarks);
   EXPECT_TRUE(at(v, 1, 2).issues & kOcrLayerFigure);  // "70,36%": digits OCR made
   EXPECT_TRUE(at(v, 2, 2).issues & kOcrLayerFigure);
   EXPECT_TRUE(at(v, 3, 2).issues & kUnverified);  // "N/A": nothing to look up
@@ -134,7 +136,7 @@ TEST(TextLayerJudge, TesseractLayersAreTrustedOnlyWhereTheLexiconVouches) {
   EXPECT_TRUE(at(v, 0, 2).issues & kNotAValue);
   EXPECT_TRUE(at(v, 1, 1).trusted());
   EXPECT_EQ(at(v, 1, 1).known_share, 1.0);
-  EXPECT_EQ(v.rejected(), 5);
+  EXPECT_EQ(v.rejected(), 6);
 
   // Without a lexicon nothing OCR made is vouched for.
   EXPECT_EQ(p.judge().rejected(), 12);

@@ -15,7 +15,7 @@
 //   (a lost digit, a word never recognised), or a word box over bare paper;
 // - layers made by OCR (Tesseract's "GlyphLessFont", the font poppler-cpp
 //   reports for every word of such a layer) are judged more strictly: stray
-//   marks ("|", "[", "]", "{", "}") fail a cell, and so does any figure,
+//   marks ("|", "[", "]", "{", "}", a final "," ";" ":") fail a cell, and so does any figure,
 //   since a misread digit still looks like a figure, and so does text the
 //   lexicon cannot vouch for (no lexicon, or no word long enough to look
 //   up: "s" for "5"). Without a lexicon every filled cell of such a layer
