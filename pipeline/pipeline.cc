@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -12,6 +13,7 @@
 #include <thread>
 
 #include "pdfrecon/cell_text.h"
+#include "pdfrecon/deskew.h"
 #include "pdfrecon/dictionary.h"
 #include "pdfrecon/dictionary_reconciler.h"
 #include "pdfrecon/grid_detector.h"
@@ -20,6 +22,8 @@
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/sha256.h"
+#include "pdfrecon/text_key.h"
+#include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/upright.h"
 
 namespace pdfrecon {
@@ -34,6 +38,19 @@ constexpr double kMinDeskewDegrees = 0.05;
 constexpr double kRereadBelow = 0.75;
 // An empty cell with more ink than this (speckle aside) holds text.
 constexpr int kMinInkPixels = 40;
+// Confidence of a cell kept from a text layer that OCR made: it passed the
+// judge, but nobody knows how sure the recogniser was.
+constexpr double kOcrLayerConfidence = 0.9;
+// A column is a value column when this share of its filled cells looks
+// like a value (the judge's rule, applied to OCR readings).
+constexpr double kValueColumnShare = 0.5;
+// When the judge rejects more than this share of a page's cells, the page
+// is read in one pass instead of cell by cell.
+constexpr double kPagePassShare = 0.5;
+// Cells shorter than this (points) hold one line; taller ones wrapped text.
+constexpr double kOneLineBelowPt = 14;
+// Confidence of a figure two readings disagree on: below review.
+constexpr double kDisagreement = 0.5;
 
 int parse_positive(std::string_view s, const std::string& spec) {
   int v = 0;
@@ -139,6 +156,94 @@ void mark_ocr_cells(const TextLayer& words, std::vector<CellGrid>& tables) {
   }
 }
 
+// The cell's inside in pixels, clear of its rulings.
+cv::Rect inner_pixels(const GridCell& c, double px_per_pt, const cv::Mat& image) {
+  int inset = std::max(3, int(std::lround(1.5 * px_per_pt)));
+  cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt) + inset, int(c.box.y0 * px_per_pt) + inset),
+             cv::Point(int(c.box.x1 * px_per_pt) - inset, int(c.box.y1 * px_per_pt) - inset));
+  return r & cv::Rect(0, 0, image.cols, image.rows);
+}
+
+// Columns most of whose filled one-column cells read as values ("70,36%",
+// "N/A", "12"): cells there are re-read as figures.
+std::vector<bool> value_columns(const CellGrid& t) {
+  std::vector<int> filled(size_t(std::max(0, t.n_cols())), 0), values(filled.size(), 0);
+  for (const GridCell& c : t.cells) {
+    if (c.col_span != 1 || c.text.empty() || c.col >= int(filled.size())) continue;
+    ++filled[size_t(c.col)];
+    values[size_t(c.col)] += looks_like_value(c.text);
+  }
+  std::vector<bool> out(filled.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i] = values[i] >= 3 && values[i] >= kValueColumnShare * filled[i];
+  }
+  return out;
+}
+
+bool has_letter(const std::string& s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) {
+    return std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
+  });
+}
+
+std::string without_spaces(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+  return s;
+}
+
+// Reads one cell from the image on its own: PSM 7 for a one-line cell,
+// PSM 6 for a block. A value cell is read with the figures' whitelist
+// first; when that gives no value shape (a text note in a value column),
+// it is read again without.
+OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_per_pt,
+                             bool value_cell, const std::string& first_reading, OcrEngine& ocr) {
+  bool one_line = r.height < kOneLineBelowPt * px_per_pt;
+  int dpi = int(std::lround(px_per_pt * 72));
+  // Values are printed on one line; a taller cell of a value column is a
+  // note, unless what was read there first has no letters (a figure in a
+  // row made tall by its neighbours).
+  if (value_cell && (one_line || !has_letter(first_reading))) {
+    OcrEngine::Reading figure = ocr.read_region(grey, r, true, kValueWhitelist, dpi);
+    if (looks_like_value(figure.text)) return figure;
+  }
+  return ocr.read_region(grey, r, one_line, {}, dpi);
+}
+
+// A figure the page pass read with confidence is read a second time, alone
+// and with the figures' whitelist: a digit misread in both readings alike
+// is rare, a digit misread in one of them common ("73,00%" for "75,00%").
+// When the two disagree, the more confident reading is kept and the cell
+// goes below the review threshold. A reading with digits and noise but no
+// letters ("100,00% -") is a figure too; cells with words (a note in a
+// value column) are left alone.
+void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, OcrEngine& ocr,
+                    GridCell& c) {
+  bool figure = looks_like_value(c.text) ||
+                (!has_letter(c.text) && c.text.find_first_of("0123456789") != std::string::npos);
+  if (!figure) return;
+  OcrEngine::Reading again =
+      ocr.read_region(grey, r, true, kValueWhitelist, int(std::lround(px_per_pt * 72)));
+  if (without_spaces(again.text) == without_spaces(c.text) && looks_like_value(c.text)) return;
+  if (!looks_like_value(c.text) || again.confidence > c.confidence) {
+    c.text = again.text;
+    c.raw_text = again.text;
+  }
+  c.confidence = std::min({c.confidence, again.confidence, kDisagreement});
+}
+
+// A figure that is still no value ("100,00% -", "7O") is for a person to
+// read, whatever the recogniser's confidence.
+void flag_broken_figures(std::vector<CellGrid>& tables) {
+  for (CellGrid& t : tables) {
+    for (GridCell& c : t.cells) {
+      bool digits = c.text.find_first_of("0123456789") != std::string::npos;
+      if (digits && !has_letter(c.text) && !looks_like_value(c.text)) {
+        c.confidence = std::min(c.confidence, kDisagreement);
+      }
+    }
+  }
+}
+
 // Page segmentation drops isolated characters (a unit's "7") and misreads
 // some short cells; such cells are read again on their own, and the better
 // reading kept.
@@ -146,18 +251,20 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
                        std::vector<CellGrid>& tables) {
   cv::Mat ink;
   cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  int inset = std::max(3, int(std::lround(1.5 * px_per_pt)));
   for (CellGrid& t : tables) {
+    std::vector<bool> value_col = value_columns(t);
     for (GridCell& c : t.cells) {
-      cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt) + inset, int(c.box.y0 * px_per_pt) + inset),
-                 cv::Point(int(c.box.x1 * px_per_pt) - inset, int(c.box.y1 * px_per_pt) - inset));
-      r &= cv::Rect(0, 0, grey.cols, grey.rows);
+      cv::Rect r = inner_pixels(c, px_per_pt, grey);
       if (r.width < 4 || r.height < 4) continue;
       bool weak =
           c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
-      if (!weak) continue;
-      double line_height = 14 * px_per_pt;  // taller cells hold wrapped text
-      OcrEngine::Reading again = ocr.read_region(grey, r, r.height < line_height);
+      bool value_cell = looks_like_value(c.text) ||
+                        (c.col_span == 1 && c.col < int(value_col.size()) && value_col[c.col]);
+      if (!weak) {
+        if (value_cell) confirm_figure(grey, r, px_per_pt, ocr, c);
+        continue;
+      }
+      OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr);
       if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
         c.text = again.text;
         c.raw_text = again.text;
@@ -165,6 +272,107 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
       }
     }
   }
+  flag_broken_figures(tables);
+}
+
+cv::Mat ink_mask(const cv::Mat& grey) {
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  return ink;
+}
+
+TextLayerJudgeOptions judge_options(const ExtractOptions& options) {
+  TextLayerJudgeOptions o;
+  o.known_word = options.known_word;
+  return o;
+}
+
+// A page image-only, or read by OCR on request: the whole page is read once
+// (rulings painted out), then weak cells alone.
+PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOptions& options,
+                             PageResult page) {
+  // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
+  double dpi = std::max(options.dpi, kOcrDpi);
+  double px_per_pt = dpi / 72.0;
+  cv::Mat grey = pdf.render_grey(index, dpi, /*antialias=*/true);
+  // A scan is read upright: rulings and text then line up with the cell
+  // boxes, so rulings can be painted out. Coordinates are those of the
+  // deskewed page.
+  PageGrids grids = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees).grids;
+  OcrEngine& ocr = OcrEngine::for_this_thread(options.lang);
+  TextLayer text = ocr.read_page(without_rulings(grey, grids.tables, px_per_pt), px_per_pt);
+  page.text_source = "ocr";
+  page.skew_degrees = grids.skew_degrees;
+  page.tables = std::move(grids.tables);
+  page.lines = text_lines(place_words(text, page.tables));
+  mark_ocr_cells(text, page.tables);
+  reread_weak_cells(grey, px_per_pt, ocr, page.tables);
+  return page;
+}
+
+// A page whose text layer the judge doubts: at OCR resolution, levelled,
+// the layer's words moved with the image; cells the judge rejects are read
+// from the image, the others keep the layer's text.
+PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
+                            const ExtractOptions& options, PageResult page) {
+  double dpi = std::max(options.dpi, kOcrDpi);
+  double px_per_pt = dpi / 72.0;
+  cv::Mat grey = pdf.render_grey(index, dpi, /*antialias=*/true);
+  Deskewed level = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees);
+  move_words(text, level.turn, px_per_pt);
+  page.skew_degrees = level.grids.skew_degrees;
+  page.tables = std::move(level.grids.tables);
+  page.lines = text_lines(place_words(text, page.tables));
+  cv::Mat clean = without_rulings(grey, page.tables, px_per_pt);
+  PageVerdict verdict =
+      judge_text_layer(text, page.tables, ink_mask(clean), px_per_pt, judge_options(options));
+  OcrEngine& ocr = OcrEngine::for_this_thread(options.lang);
+  // Most cells rejected: one pass over the page plus its weak cells alone
+  // is cheaper than reading every cell alone (measured 3.7 s against 5.8 s
+  // for an 80-cell page, same accuracy), and its lines replace the layer's.
+  std::vector<CellGrid> page_pass;
+  if (verdict.rejected() > kPagePassShare * verdict.total()) {
+    TextLayer read_text = ocr.read_page(clean, px_per_pt);
+    page_pass = page.tables;
+    page.lines = text_lines(place_words(read_text, page_pass));
+    mark_ocr_cells(read_text, page_pass);
+    reread_weak_cells(grey, px_per_pt, ocr, page_pass);
+  }
+  int native = 0, read = 0;
+  for (size_t ti = 0; ti < page.tables.size(); ++ti) {
+    CellGrid& t = page.tables[ti];
+    for (size_t k = 0; k < t.cells.size(); ++k) {
+      GridCell& c = t.cells[k];
+      const CellVerdict& v = verdict.cells[ti][k];
+      cv::Rect r = inner_pixels(c, px_per_pt, clean);
+      if (v.trusted() || r.width < 4 || r.height < 4) {
+        c.source = "native";
+        c.confidence = verdict.ocr_made_layer ? kOcrLayerConfidence : 1.0;
+        if (!v.trusted()) c.confidence = 0;  // rejected, and too small to read
+        native += !c.text.empty();
+        continue;
+      }
+      ++read;
+      if (!page_pass.empty()) {
+        const GridCell& o = page_pass[ti].cells[k];
+        c.source = "ocr";
+        c.text = o.text;
+        c.raw_text = o.raw_text;
+        c.confidence = o.confidence;
+        continue;
+      }
+      OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, c.text, ocr);
+      c.source = "ocr";
+      c.text = again.text;
+      c.raw_text = again.text;
+      // Ink but nothing read: nobody knows what the cell says.
+      c.confidence = again.text.empty() && (v.issues & kInkWithoutWords) ? 0 : again.confidence;
+      if (again.text.empty() && !(v.issues & kInkWithoutWords)) c.confidence = 0.5;
+    }
+  }
+  flag_broken_figures(page.tables);
+  page.text_source = read == 0 ? "native" : native == 0 ? "ocr" : "mixed";
+  return page;
 }
 
 // Everything pdfrecon learns from one page.
@@ -179,35 +387,14 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
 
   TextLayer text = pdf.text(index);
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
-  if (use_ocr) {
-    // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
-    double dpi = std::max(options.dpi, kOcrDpi);
-    double px_per_pt = dpi / 72.0;
-    cv::Mat grey = pdf.render_grey(index, dpi, /*antialias=*/true);
-    PageGrids grids = detect_grids(grey, px_per_pt);
-    // A scan is read upright: rulings and text then line up with the cell
-    // boxes, so rulings can be painted out. Coordinates are those of the
-    // deskewed page.
-    if (std::abs(grids.skew_degrees) >= kMinDeskewDegrees) {
-      double skew = grids.skew_degrees;
-      cv::Mat turn =
-          cv::getRotationMatrix2D(cv::Point2f(grey.cols / 2.f, grey.rows / 2.f), skew, 1);
-      cv::warpAffine(grey, grey, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                     cv::Scalar(255));
-      grids = detect_grids(grey, px_per_pt);
-      grids.skew_degrees = skew;
-    }
-    text = OcrEngine::for_this_thread(options.lang)
-               .read_page(without_rulings(grey, grids.tables, px_per_pt), px_per_pt);
-    page.text_source = "ocr";
-    page.skew_degrees = grids.skew_degrees;
-    page.tables = std::move(grids.tables);
-    page.lines = text_lines(place_words(text, page.tables));
-    mark_ocr_cells(text, page.tables);
-    reread_weak_cells(grey, px_per_pt, OcrEngine::for_this_thread(options.lang), page.tables);
-    return page;
-  }
+  if (use_ocr) return read_scanned_page(pdf, index, options, std::move(page));
 
+  // A text layer made by OCR is judged at OCR resolution straight away.
+  bool judge = options.ocr == "auto" && text.dominant_rotation() == 0;
+  if (judge && text.glyphless()) {
+    return read_judged_page(pdf, index, std::move(text), options, std::move(page));
+  }
+  PageResult base = page;
   cv::Mat grey = pdf.render_grey(index, options.dpi);
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
@@ -220,6 +407,15 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   page.lines = text_lines(place_words(text, page.tables));
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
+  }
+  if (judge && !page.tables.empty()) {
+    // Any other layer is judged on the render at hand; only when a cell
+    // fails is the page read again at OCR resolution.
+    double px_per_pt = options.dpi / 72.0;
+    cv::Mat ink = ink_mask(without_rulings(grey, page.tables, px_per_pt));
+    if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options)).rejected()) {
+      return read_judged_page(pdf, index, pdf.text(index), options, std::move(base));
+    }
   }
   return page;
 }
@@ -259,9 +455,19 @@ void apply_profile(const std::string& requested, const Dictionary& dictionary,
 
 }  // namespace
 
-DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
+DocumentResult extract_document(const std::string& path, const ExtractOptions& requested,
                                 const ProgressFn& progress) {
-  const Dictionary dictionary = load_dictionary(options.dict_dirs);
+  const Dictionary dictionary = load_dictionary(requested.dict_dirs);
+  ExtractOptions options = requested;
+  if (!options.known_word && options.lexicon && options.lang.rfind("spa", 0) == 0) {
+    // The judge asks the same vocabulary reconcile corrects against.
+    if (const Lexicon* lexicon = Lexicon::shared()) {
+      options.known_word = [lexicon, &dictionary](std::string_view w) {
+        std::string word(w);
+        return dictionary.knows_word(to_lower(word)) || lexicon->knows(word);
+      };
+    }
+  }
   PdfDocument pdf = PdfDocument::open(path);
   DocumentResult doc;
   doc.file = path;

@@ -416,6 +416,16 @@ CleanText TextMatcher::correct_words(const std::string& text) const {
   std::vector<std::string> result;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token t = split_token(tokens[i]);
+    // A Roman numeral read with l for I ("fase ll", "etapa lll"): no
+    // Spanish word is made of l's alone.
+    if (t.core.size() >= 2 && t.core.size() <= 4 &&
+        t.core.find_first_not_of("lI") == std::string::npos &&
+        t.core.find('l') != std::string::npos) {
+      std::string to = t.lead + std::string(t.core.size(), 'I') + t.trail;
+      out.corrections.push_back({"roman-numeral", tokens[i], to, kConfusionCost});
+      result.push_back(to);
+      continue;
+    }
     if (!is_letter_run(t.core) || knows(t.core)) {
       result.push_back(tokens[i]);
       continue;

@@ -70,6 +70,16 @@ if [ "$check" -eq 1 ] && ! cmp -s "$FIXTURES/invented-lotaip-a4/scan.pdf" \
   status=1
 fi
 
+# Scan-with-OCR variant: the same images over a bad OCR text layer made
+# from a 110 dpi copy of them (scripts/make-scan-ocr.sh).
+"$ROOT/scripts/make-scan-ocr.sh" "$out_root/invented-lotaip-a4/scan.pdf" \
+  "$out_root/invented-lotaip-a4/scan-ocr.pdf" --dpi 110
+if [ "$check" -eq 1 ] && ! cmp -s "$FIXTURES/invented-lotaip-a4/scan-ocr.pdf" \
+  "$out_root/invented-lotaip-a4/scan-ocr.pdf"; then
+  echo "make-fixtures: invented-lotaip-a4/scan-ocr.pdf is out of date" >&2
+  status=1
+fi
+
 # The CNE fixture's truth is a copy of the shared ground truth: say so when
 # the two drift apart.
 if [ -d "$SHARED" ]; then

@@ -43,10 +43,12 @@ TEST(ScannedReport, RecordsComeOutAndNoWrongFigureIsUnflagged) {
           << r.target << "' (want '" << want[i][5] << "') is wrong and not flagged";
     }
   }
-  // Measured: targets 45 of 47 (the two misses are flagged); records 43 of
-  // 47 exact with the matcher and No. inference (34 without).
-  EXPECT_GE(double(targets_right) / double(got.size()), 0.95);
-  EXPECT_GE(exact, 42) << "of " << got.size();
+  // Measured: targets 47 of 47 (45 before cells were binarised on their own
+  // and figures confirmed by a second reading); records 46 of 47 exact with
+  // the matcher and No. inference (record F1 0.98; the miss is "m³" read
+  // as "m*").
+  EXPECT_GE(double(targets_right) / double(got.size()), 0.99);
+  EXPECT_GE(exact, 45) << "of " << got.size();
 }
 
 TEST(ScannedReport, OcrOfARenderedPageMatchesMostCells) {

@@ -26,6 +26,9 @@ class OcrError : public std::runtime_error {
 // Font name given to OCR words, so later stages know where text came from.
 inline constexpr const char* kOcrFontName = "pdfrecon-ocr";
 
+// What a target value is written with: "70,36%", "1.250", "N/A".
+inline constexpr const char* kValueWhitelist = "0123456789,.%NA/";
+
 class OcrEngine {
  public:
   // Throws OcrError when the language data is not installed.
@@ -41,11 +44,15 @@ class OcrEngine {
   // Reads one cell: `region` (pixels) of `grey`, cropped and padded with
   // white so the text stands alone. Single-line mode reads isolated digits
   // ("7") that page segmentation drops; block mode reads wrapped text.
+  // A non-empty `whitelist` limits the characters Tesseract may return
+  // (tessedit_char_whitelist), e.g. kValueWhitelist for figures. `dpi` is
+  // the image's resolution (Tesseract sizes its expectations by it).
   struct Reading {
     std::string text;
     double confidence = 0;  // mean word confidence in [0, 1]
   };
-  Reading read_region(const cv::Mat& grey, const cv::Rect& region, bool single_line);
+  Reading read_region(const cv::Mat& grey, const cv::Rect& region, bool single_line,
+                      const std::string& whitelist = {}, int dpi = 300);
 
   const std::string& lang() const { return lang_; }
 

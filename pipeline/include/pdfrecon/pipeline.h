@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pdfrecon/document_result.h"
@@ -19,6 +20,12 @@ struct ExtractOptions {
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
   std::string debug_dir;               // when set, intermediate images are written here
   int jobs = 0;                        // worker threads for pages; 0 = one per core
+  // Lexicon the text-layer judge asks whether a word is Spanish (or `lang`).
+  // Empty: for Spanish, the Spanish lexicon (hunspell-es) and the
+  // dictionary's words, unless `lexicon` is false; then, and for other
+  // languages, that check is skipped (see text_layer_judge.h).
+  std::function<bool(std::string_view word)> known_word;
+  bool lexicon = true;
 };
 
 // Called after each page with (pages done, pages to do).

@@ -1,0 +1,27 @@
+// Turning a skewed scan level before it is read, and moving a text layer
+// with it, so that rulings, text and cell boxes line up.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include "pdfrecon/grid_detector.h"
+#include "pdfrecon/text_layer.h"
+
+namespace pdfrecon {
+
+struct Deskewed {
+  PageGrids grids;  // read on the levelled image; skew_degrees is the angle removed
+  cv::Matx23d turn = {1, 0, 0, 0, 1, 0};  // pixels of the given image -> levelled image
+};
+
+// Measures the page's skew from its rulings (detect_grids) and, when it is
+// at least `min_degrees`, rotates `grey` in place about its centre so the
+// rulings are level (white fills the corners) and reads the grids again.
+Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options = {},
+                     double min_degrees = 0.05);
+
+// Moves every word by `turn` (pixels; boxes in points at `px_per_pt`): each
+// box keeps its size and is centred where its centre goes.
+void move_words(TextLayer& layer, const cv::Matx23d& turn, double px_per_pt);
+
+}  // namespace pdfrecon
