@@ -192,7 +192,14 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
   std::atomic<int> next{0};
   std::mutex events_mutex, store_mutex;
 
-  auto process = [&](int index) {
+  // Largest files first (bytes as a proxy for pages), so the batch does not
+  // end waiting on one large file that started late.
+  std::vector<int> order(static_cast<size_t>(total));
+  for (int i = 0; i < total; ++i) order[size_t(i)] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int a, int b) { return inputs[size_t(a)].bytes > inputs[size_t(b)].bytes; });
+
+  auto process = [&](int index, int position) {
     const BatchInput& in = inputs[size_t(index)];
     FileOutcome outcome;
     outcome.input = in;
@@ -213,10 +220,12 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
           return outcome;
         }
       }
-      // Files still to start share the workers: the last ones get them all.
-      int remaining = total - index;
+      // Files in flight share the workers; each may use up to twice its
+      // share, so a large file keeps the cores busy once the small ones
+      // around it are done (at most 2 x jobs threads, bounded memory).
+      int in_flight = std::clamp(total - position, 1, file_workers);
       ExtractOptions eo = options.extract;
-      eo.jobs = std::max(1, jobs / std::clamp(remaining, 1, file_workers));
+      eo.jobs = std::clamp(2 * jobs / in_flight, 1, jobs);
       ProgressFn progress;
       if (events.page_done) {
         progress = [&](int, int) {
@@ -264,12 +273,13 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
   };
 
   auto worker = [&] {
-    for (int i; (i = next.fetch_add(1)) < total;) {
+    for (int position; (position = next.fetch_add(1)) < total;) {
+      int i = order[size_t(position)];
       if (events.file_started) {
         std::lock_guard lock(events_mutex);
         events.file_started(inputs[size_t(i)]);
       }
-      FileOutcome o = process(i);
+      FileOutcome o = process(i, position);
       std::lock_guard lock(events_mutex);
       if (events.file_finished) events.file_finished(o);
       summary.files[size_t(i)] = std::move(o);
