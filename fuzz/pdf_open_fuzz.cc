@@ -4,6 +4,7 @@
 //
 // Built only with -DPDFRECON_FUZZ=ON and clang (see fuzz/CMakeLists.txt);
 // run by hand, e.g.
+//   LSAN_OPTIONS=suppressions=fuzz/lsan.supp \
 //   build-fuzz/fuzz/pdf_open_fuzz -max_total_time=60 -max_len=65536 \
 //       corpus/ fixtures/bad fixtures/rotated
 #include <sys/mman.h>
