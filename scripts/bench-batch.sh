@@ -40,7 +40,8 @@ run() {
       "$PDFRECON" batch "$@" -o "$WORK/out" --jobs "$jobs" --quiet 2>"$WORK/log" || true
     pages=$(sed -n 's/.*; \([0-9]*\) pages.*/\1/p' "$WORK/log" | head -1)
     local s u k
-    read -r s u k <"$WORK/time"
+    # The last line: "Command exited with non-zero status" may come first.
+    read -r s u k < <(tail -1 "$WORK/time")
     if [ -z "$best" ] || [ "$(calc "($s < $best)")" -eq 1 ]; then
       best="$s"
       cpu=$(calc "$u + $k")

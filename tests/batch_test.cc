@@ -256,6 +256,14 @@ TEST(BatchCommand, ListOnStdinAndResumeRedoesOnlyChangedFiles) {
   EXPECT_NE(err.find("2 done"), std::string::npos) << err;
   ASSERT_TRUE(fs::exists(out / "a.json"));
   auto first = tree(out);
+  // The same bytes as `extract` gives for the file.
+  for (const char* format : {"json", "csv"}) {
+    fs::path single = d / (std::string("single.") + format);
+    auto x = run_pdfrecon("extract " + sh_quote((d / "in/a.pdf").string()) + " -o " +
+                          sh_quote(single.string()));
+    ASSERT_EQ(x.status, 0) << x.err;
+    EXPECT_TRUE(slurp(single) == slurp(out / (std::string("a.") + format))) << format;
+  }
 
   std::tie(status, err) = batch("--resume");
   EXPECT_EQ(status, 0) << err;
