@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "pdfrecon/atomic_file.h"
+#include "pdfrecon/batch_progress.h"
 #include "pdfrecon/sha256.h"
 #include "support/csv.h"
 #include "support/run_command.h"
@@ -135,6 +136,30 @@ TEST(BatchTemps, StaleTempsGoOthersStay) {
   EXPECT_FALSE(fs::exists(d / ("sub/b.csv.2147483645" + suffix)));
   EXPECT_TRUE(fs::exists(d / ("c.json.1" + suffix)));
   EXPECT_TRUE(fs::exists(d / "a.json"));
+}
+
+TEST(BatchProgressLog, OneLinePerFileThenTheSummary) {
+  std::vector<BatchInput> inputs = {{"a.pdf", "a", 100}, {"b.pdf", "b", 100}, {"c.pdf", "c", 100}};
+  std::ostringstream err;
+  BatchProgress progress(inputs, /*terminal=*/false, /*quiet=*/false, err);
+  BatchEvents ev = progress.events();
+  BatchSummary s;
+  s.files = {{inputs[0], FileStatus::done, "", 7, 177, 2, 0.5},
+             {inputs[1], FileStatus::skipped},
+             {inputs[2], FileStatus::failed, "encrypted PDF"}};
+  for (const FileOutcome& o : s.files) ev.file_finished(o);
+  s.done = s.skipped = s.failed = 1;
+  s.pages = 7;
+  s.needs_review = 2;
+  s.seconds = 2;
+  progress.finish(s);
+  EXPECT_EQ(err.str(),
+            "pdfrecon: [1/3] done a.pdf (7 pages, 177 records, 0.5 s)\n"
+            "pdfrecon: [2/3] skipped b.pdf (output up to date)\n"
+            "pdfrecon: c.pdf: encrypted PDF\n"
+            "pdfrecon: batch: 3 files in 2.0 s: 1 done, 1 skipped (up to date), 1 failed; 7 "
+            "pages, 3.5 pages/s; 2 records need review\n"
+            "pdfrecon: failed: c.pdf: encrypted PDF\n");
 }
 
 TEST(BatchCommand, UsageErrors) {
