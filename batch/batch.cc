@@ -254,6 +254,12 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     } catch (const std::exception& e) {
       outcome.error = std::string("cannot be processed: ") + e.what();
     }
+    if (outcome.status == FileStatus::failed) {
+      // Outputs of an earlier version of the file would now mislead.
+      std::error_code ignored;
+      fs::remove(json_path, ignored);
+      fs::remove(csv_path, ignored);
+    }
     if (outcome.status == FileStatus::failed && store) {
       if (sha.empty()) {
         try {

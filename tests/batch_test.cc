@@ -302,6 +302,15 @@ TEST(BatchCommand, ListOnStdinAndResumeRedoesOnlyChangedFiles) {
   auto j = nlohmann::json::parse(slurp(out / "b.json"));
   EXPECT_EQ(j["page_count"], 7);
   EXPECT_EQ(j["sha256"], sha256_file(kCne));
+
+  touch(d / "in/b.pdf", "");  // b is now broken: its old outputs go
+  std::tie(status, err) = batch("--resume");
+  EXPECT_EQ(status, 1) << err;
+  EXPECT_NE(err.find("0 done, 1 skipped (up to date), 1 failed"), std::string::npos) << err;
+  EXPECT_NE(err.find((d / "in/b.pdf").string() + ": empty file"), std::string::npos) << err;
+  EXPECT_FALSE(fs::exists(out / "b.json"));
+  EXPECT_FALSE(fs::exists(out / "b.csv"));
+  EXPECT_TRUE(fs::exists(out / "a.json"));
 }
 
 pid_t spawn_batch(const std::vector<std::string>& args) {

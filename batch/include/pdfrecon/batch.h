@@ -12,7 +12,8 @@
 //   means its CSV belongs to the same run.
 // - `resume` skips a file whose JSON exists with the input's current sha256
 //   (and, with a database, whose stored row has that sha256 too).
-// - A file that cannot be processed is reported and never stops the others.
+// - A file that cannot be processed is reported and never stops the others;
+//   outputs an earlier run wrote for it are removed.
 // - Memory stays bounded: at most `jobs` files are in flight (largest
 //   first); their pages share the `jobs` workers, each file using at most
 //   twice its share.
