@@ -14,12 +14,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path temp_db(const std::string& name) {
-  fs::path p = fs::temp_directory_path() /
-               ("pdfrecon-store-" + std::to_string(::getpid()) + "-" + name + ".sqlite");
-  for (const char* ext : {"", "-wal", "-shm"}) fs::remove(p.string() + ext);
-  return p;
-}
+// A database path in the temp folder, removed (with its WAL files) on exit.
+struct TempDb {
+  fs::path path;
+  explicit TempDb(const std::string& name)
+      : path(fs::temp_directory_path() /
+             ("pdfrecon-store-" + std::to_string(::getpid()) + "-" + name + ".sqlite")) {
+    remove();
+  }
+  ~TempDb() { remove(); }
+  void remove() const {
+    for (const char* ext : {"", "-wal", "-shm"}) fs::remove(path.string() + ext);
+  }
+  operator const fs::path&() const { return path; }
+  std::string string() const { return path.string(); }
+};
 
 // The first column of the first row of `sql`, as text ("" for NULL).
 std::string query(const fs::path& db, const std::string& sql) {
@@ -91,7 +100,7 @@ DocumentResult sample(int n_records) {
 }
 
 TEST(RecordStore, StoresEveryLevelWithProvenance) {
-  fs::path db = temp_db("levels");
+  TempDb db("levels");
   {
     RecordStore store = RecordStore::open(db.string());
     store.put_document("/data/report.pdf", sample(3));
@@ -117,7 +126,7 @@ TEST(RecordStore, StoresEveryLevelWithProvenance) {
 }
 
 TEST(RecordStore, SamePathReplacesItsRowsOtherPathsStay) {
-  fs::path db = temp_db("replace");
+  TempDb db("replace");
   RecordStore store = RecordStore::open(db.string());
   store.put_document("/data/a.pdf", sample(5));
   store.put_document("/data/b.pdf", sample(2));
@@ -137,7 +146,7 @@ TEST(RecordStore, SamePathReplacesItsRowsOtherPathsStay) {
 }
 
 TEST(RecordStore, RelativePathsAreStoredAbsolute) {
-  fs::path db = temp_db("relative");
+  TempDb db("relative");
   RecordStore store = RecordStore::open(db.string());
   store.put_document("some/dir/../report.pdf", sample(1));
   std::string stored = query(db, "SELECT path FROM documents");
