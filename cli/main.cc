@@ -11,8 +11,11 @@
 #include <vector>
 
 #include "pdfrecon/atomic_file.h"
+#include "pdfrecon/batch.h"
+#include "pdfrecon/batch_progress.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
+#include "pdfrecon/verify.h"
 #include "pdfrecon/writers.h"
 
 namespace po = boost::program_options;
@@ -29,6 +32,8 @@ const char* kMainHelp = R"(pdfrecon - recover clean tables and records from publ
 
 Usage:
   pdfrecon extract INPUT.pdf [options]     one document to JSON, CSV or Markdown
+  pdfrecon batch INPUT... -o OUTDIR        many files/folders to JSON + CSV (+ SQLite)
+  pdfrecon verify INPUT.pdf --expected F   compare extracted records with expected ones
   pdfrecon --version
   pdfrecon COMMAND --help                  options of a command, with examples
 
@@ -36,6 +41,8 @@ Examples:
   pdfrecon extract report.pdf                      JSON on stdout
   pdfrecon extract report.pdf -o report.csv        records (or grids) as CSV
   pdfrecon extract report.pdf --pages 2-3 --format md
+  pdfrecon batch archive/ -o out/ --db out/lotaip.sqlite
+  pdfrecon verify report.pdf --expected report.records.csv
 
 Exit status: 0 success, 1 the input could not be processed (the reason is on
 stderr), 2 bad usage.
@@ -62,6 +69,81 @@ objectives, indicators), then word by word against the Spanish lexicon
 raw text kept in "raw_text". Records built from changed cells are flagged
 "corrected"; unsure ones "needs_review".
 )";
+
+const char* kBatchExamples = R"(
+Inputs are PDF files, folders (searched recursively for *.pdf in any letter
+case) or - (one path a line on stdin). For each file, OUTDIR gets
+STEM.json (the extract JSON, with the input's sha256) and STEM.csv (its
+records), where STEM is the file's path relative to the folder it was found
+in (a file named directly: its base name) without .pdf.
+
+Examples:
+  pdfrecon batch archive/ -o out/                    every PDF under archive/
+  pdfrecon batch a.pdf b.pdf 2023/ -o out/ --jobs 2
+  find /srv/lotaip -name '*.pdf' -mtime -30 | pdfrecon batch - -o out/
+  pdfrecon batch archive/ -o out/ --resume           skip files already done
+  pdfrecon batch archive/ -o out/ --db out/lotaip.sqlite
+      sqlite3 out/lotaip.sqlite "select period, unit, indicator, target from
+      records join documents d on d.id = document_id where indicator like
+      '%ejecución presupuestaria%' order by unit, period"
+
+Files that cannot be processed get one line each (file and reason) and never
+stop the others. Writes are atomic; an interrupted run leaves no partial
+output (its temporary files are removed by the next run), and --resume
+continues where it stopped. Exit status: 0 every file succeeded, 1 some
+failed (after all others were processed), 2 bad usage.
+)";
+
+const char* kVerifyExamples = R"(
+EXPECTED is a pdfrecon JSON document (every record field is compared,
+including target_kind and target_value) or a records CSV with a header row
+(section,no,unit,objective,indicator,target[,target_kind,target_value]).
+Records are compared in order; the diff names the record number, the field,
+the expected and the extracted value, then missing and extra records.
+
+Examples:
+  pdfrecon verify report.pdf --expected report.records.csv
+  pdfrecon verify report.pdf --expected last-month.json --ocr never
+
+Exit status: 0 the records match, 1 they differ or an input cannot be read
+(one line says why), 2 bad usage.
+)";
+
+// Options every command that runs the pipeline shares.
+struct PipelineArgs {
+  std::string profile, ocr, lang;
+  double dpi = 150;
+  int jobs = 0;
+};
+
+void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const char* jobs_help) {
+  // clang-format off
+  opts.add_options()
+    ("profile", po::value(&a.profile)->default_value("auto"), "auto | generic | lotaip-a4")
+    ("ocr", po::value(&a.ocr)->default_value("auto"), "auto | always | never")
+    ("lang", po::value(&a.lang)->default_value("spa"), "OCR language (Tesseract code)")
+    ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
+    ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
+  // clang-format on
+}
+
+ExtractOptions pipeline_options(const PipelineArgs& a) {
+  if (a.profile != "auto" && a.profile != "generic" && a.profile != "lotaip-a4") {
+    throw po::error("--profile must be auto, generic or lotaip-a4, not '" + a.profile + "'");
+  }
+  if (a.ocr != "auto" && a.ocr != "always" && a.ocr != "never") {
+    throw po::error("--ocr must be auto, always or never, not '" + a.ocr + "'");
+  }
+  if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
+  if (a.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
+  ExtractOptions options;
+  options.dpi = a.dpi;
+  options.profile = a.profile;
+  options.ocr = a.ocr;
+  options.lang = a.lang;
+  options.jobs = a.jobs;
+  return options;
+}
 
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
@@ -181,6 +263,115 @@ int run_extract(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+int run_batch_command(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  std::string out_dir, db;
+  PipelineArgs pa;
+  // clang-format off
+  opts.add_options()
+    ("help,h", "show this help")
+    ("output,o", po::value(&out_dir), "output folder (created if missing); required")
+    ("resume", "skip files whose JSON and CSV in OUTDIR are complete for the file's sha256")
+    ("db", po::value(&db), "also store everything in this SQLite database (see store/schema.sql)")
+    ("quiet,q", "no progress or per-file lines; failures and the summary only");
+  // clang-format on
+  add_pipeline_options(opts, pa, "workers for pages and files together (0: one per core)");
+  po::options_description hidden;
+  std::vector<std::string> inputs;
+  hidden.add_options()("input", po::value(&inputs));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", -1);
+
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: pdfrecon batch INPUT... -o OUTDIR [options]\n\n" << opts << kBatchExamples;
+    return kExitOk;
+  }
+  if (inputs.empty()) throw po::error("batch needs at least one INPUT (see pdfrecon batch --help)");
+  if (out_dir.empty()) throw po::error("batch needs -o OUTDIR (see pdfrecon batch --help)");
+
+  BatchOptions options;
+  options.extract = pipeline_options(pa);
+  options.jobs = pa.jobs;
+  options.out_dir = out_dir;
+  options.resume = vm.count("resume") > 0;
+  options.db_path = db;
+
+  std::vector<BatchInput> files = collect_inputs(inputs, &std::cin);
+  if (files.empty()) std::cerr << "pdfrecon: note: no PDF files found in the inputs\n";
+  BatchProgress progress(files, stderr_is_terminal(), vm.count("quiet") > 0, std::cerr);
+  BatchSummary summary;
+  try {
+    summary = run_batch(files, options, progress.events());
+  } catch (const BatchSetupError& e) {
+    fail_line("", e.what());
+    return kExitInput;
+  }
+  progress.finish(summary);
+  return summary.failed == 0 ? kExitOk : kExitInput;
+}
+
+int run_verify(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  std::string expected_path;
+  PipelineArgs pa;
+  // clang-format off
+  opts.add_options()
+    ("help,h", "show this help")
+    ("expected,e", po::value(&expected_path), "expected records: pdfrecon JSON or records CSV; required");
+  // clang-format on
+  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  po::options_description hidden;
+  std::string input;
+  hidden.add_options()("input", po::value(&input));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", 1);
+
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  if (vm.count("help")) {
+    std::cout << "Usage: pdfrecon verify INPUT.pdf --expected FILE [options]\n\n"
+              << opts << kVerifyExamples;
+    return kExitOk;
+  }
+  if (input.empty()) throw po::error("verify needs an INPUT.pdf (see pdfrecon verify --help)");
+  if (expected_path.empty())
+    throw po::error("verify needs --expected FILE (see pdfrecon verify --help)");
+  ExtractOptions options = pipeline_options(pa);
+
+  ExpectedRecords expected;
+  try {
+    expected = load_expected(expected_path);
+  } catch (const std::exception& e) {
+    fail_line("", e.what());
+    return kExitInput;
+  }
+  DocumentResult doc;
+  try {
+    doc = extract_document(input, options);
+  } catch (const InputError& e) {
+    fail_line(input, e.what());
+    return kExitInput;
+  } catch (const std::exception& e) {
+    fail_line(input, std::string("cannot be processed: ") + e.what());
+    return kExitInput;
+  }
+  std::vector<Record> got = doc.records ? *doc.records : std::vector<Record>{};
+  if (!doc.records) {
+    std::cout << input << ": no records extracted (profile " << doc.profile << ")\n";
+  }
+  VerifyResult result = compare_records(expected, got);
+  std::cout << format_verify(result, expected, got, input) << std::flush;
+  return result.ok() ? kExitOk : kExitInput;
+}
+
 }  // namespace
 
 // Debian's Tesseract runs on OpenMP, which makes a page several times slower
@@ -210,6 +401,8 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (command == "extract") return run_extract(args);
+    if (command == "batch") return run_batch_command(args);
+    if (command == "verify") return run_verify(args);
     fail_line("", "unknown command '" + command + "' (try pdfrecon --help)");
     return kExitUsage;
   } catch (const po::error& e) {

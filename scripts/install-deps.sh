@@ -2,6 +2,10 @@
 # Installs the Debian packages pdfrecon needs to build, test and make fixtures.
 # Idempotent: apt-get runs only when a package is missing. Works as root or
 # through sudo.
+#
+#   scripts/install-deps.sh          what the build, tests and fixtures need
+#   scripts/install-deps.sh --fuzz   also clang and libFuzzer (FUZZ_PACKAGES),
+#                                    only for -DPDFRECON_FUZZ=ON; not by default
 set -euo pipefail
 
 PACKAGES=(
@@ -20,6 +24,13 @@ PACKAGES=(
   libssl-dev time
   qpdf
 )
+
+# Optional: the libFuzzer targets in fuzz/ (cmake -DPDFRECON_FUZZ=ON
+# -DCMAKE_CXX_COMPILER=clang++). Installed only with --fuzz.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+if [ "${1:-}" = "--fuzz" ]; then
+  PACKAGES+=("${FUZZ_PACKAGES[@]}")
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do
