@@ -13,6 +13,7 @@
 #include "pdfrecon/atomic_file.h"
 #include "pdfrecon/batch.h"
 #include "pdfrecon/batch_progress.h"
+#include "pdfrecon/dictionary.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
 #include "pdfrecon/verify.h"
@@ -112,6 +113,7 @@ Exit status: 0 the records match, 1 they differ or an input cannot be read
 // Options every command that runs the pipeline shares.
 struct PipelineArgs {
   std::string profile, ocr, lang;
+  std::vector<std::string> dicts;
   double dpi = 150;
   int jobs = 0;
 };
@@ -122,6 +124,8 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("profile", po::value(&a.profile)->default_value("auto"), "auto | generic | lotaip-a4")
     ("ocr", po::value(&a.ocr)->default_value("auto"), "auto | always | never")
     ("lang", po::value(&a.lang)->default_value("spa"), "OCR language (Tesseract code)")
+    ("dict", po::value(&a.dicts)->composing(),
+     "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
     ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
   // clang-format on
@@ -136,7 +140,16 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   }
   if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
   if (a.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
+  // A bad folder is a usage error, found before any file is read.
+  for (const std::string& dir : a.dicts) {
+    try {
+      Dictionary().add_folder(dir);
+    } catch (const DictionaryError& e) {
+      throw po::error(std::string("--dict ") + e.what());
+    }
+  }
   ExtractOptions options;
+  options.dict_dirs = a.dicts;
   options.dpi = a.dpi;
   options.profile = a.profile;
   options.ocr = a.ocr;
@@ -162,23 +175,18 @@ std::string format_from_name(const std::string& out) {
 
 int run_extract(const std::vector<std::string>& args) {
   po::options_description opts("Options");
-  std::string output, format, pages, profile, ocr, lang, debug_dir;
-  std::vector<std::string> dicts;
-  double dpi = 150;
+  std::string output, format, pages, debug_dir;
+  PipelineArgs pa;
   // clang-format off
   opts.add_options()
     ("help,h", "show this help")
     ("output,o", po::value(&output), "write to this file (atomically) instead of stdout")
     ("format,f", po::value(&format), "json | csv | md (default: from -o's extension, else json)")
     ("excel", "with csv: start with a UTF-8 BOM so older Excel reads accents right")
-    ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)")
-    ("profile", po::value(&profile)->default_value("auto"), "auto | generic | lotaip-a4")
-    ("ocr", po::value(&ocr)->default_value("auto"), "auto | always | never")
-    ("lang", po::value(&lang)->default_value("spa"), "OCR language (Tesseract code)")
-    ("dpi", po::value(&dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
-    ("dict", po::value(&dicts)->composing(), "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
+    ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
+  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  opts.add_options()
     ("debug-dir", po::value(&debug_dir), "write intermediate images here (not used yet)")
-    ("jobs,j", po::value<int>()->default_value(0), "pages read in parallel (0: one per core)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
   po::options_description hidden;
@@ -201,15 +209,8 @@ int run_extract(const std::vector<std::string>& args) {
   if (format != "json" && format != "csv" && format != "md") {
     throw po::error("--format must be json, csv or md, not '" + format + "'");
   }
-  if (profile != "auto" && profile != "generic" && profile != "lotaip-a4") {
-    throw po::error("--profile must be auto, generic or lotaip-a4, not '" + profile + "'");
-  }
-  if (ocr != "auto" && ocr != "always" && ocr != "never") {
-    throw po::error("--ocr must be auto, always or never, not '" + ocr + "'");
-  }
-  if (!(dpi >= 50 && dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
 
-  ExtractOptions options;
+  ExtractOptions options = pipeline_options(pa);
   if (!pages.empty()) {
     try {
       options.pages = parse_page_ranges(pages);
@@ -217,16 +218,9 @@ int run_extract(const std::vector<std::string>& args) {
       throw po::error(e.what());
     }
   }
-  options.dpi = dpi;
-  options.profile = profile;
-  options.ocr = ocr;
-  options.lang = lang;
   // In the contract, not yet in the pipeline: say so rather than ignore it.
   if (!debug_dir.empty()) std::cerr << "pdfrecon: note: --debug-dir is not used yet\n";
-  options.dict_dirs = dicts;
   options.debug_dir = debug_dir;
-  options.jobs = vm["jobs"].as<int>();
-  if (options.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
 
   bool show_progress = !vm.count("quiet") && stderr_is_terminal();
   ProgressFn progress;
