@@ -7,6 +7,7 @@
 #include <cmath>
 #include <exception>
 #include <mutex>
+#include <numeric>
 #include <opencv2/imgproc.hpp>
 #include <set>
 #include <stdexcept>
@@ -25,6 +26,7 @@
 #include "pdfrecon/text_key.h"
 #include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/upright.h"
+#include "task_pool.h"
 
 namespace pdfrecon {
 namespace {
@@ -247,10 +249,20 @@ void flag_broken_figures(std::vector<CellGrid>& tables) {
 // Page segmentation drops isolated characters (a unit's "7") and misreads
 // some short cells; such cells are read again on their own, and the better
 // reading kept.
-void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
-                       std::vector<CellGrid>& tables) {
+// Each on its own cell: run on the pool's workers when there is a pool.
+void run_cell_tasks(std::vector<std::function<void()>> tasks, TaskPool* pool) {
+  if (pool) {
+    pool->run_all(std::move(tasks));
+  } else {
+    for (auto& t : tasks) t();
+  }
+}
+
+void reread_weak_cells(const cv::Mat& grey, double px_per_pt, const std::string& lang,
+                       TaskPool* pool, std::vector<CellGrid>& tables) {
   cv::Mat ink;
   cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  std::vector<std::function<void()>> tasks;
   for (CellGrid& t : tables) {
     std::vector<bool> value_col = value_columns(t);
     for (GridCell& c : t.cells) {
@@ -260,18 +272,24 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, OcrEngine& ocr,
           c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
       bool value_cell = looks_like_value(c.text) ||
                         (c.col_span == 1 && c.col < int(value_col.size()) && value_col[c.col]);
-      if (!weak) {
-        if (value_cell) confirm_figure(grey, r, px_per_pt, ocr, c);
-        continue;
-      }
-      OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr);
-      if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
-        c.text = again.text;
-        c.raw_text = again.text;
-        c.confidence = again.confidence;
-      }
+      if (!weak && !value_cell) continue;
+      // Cells are read on whichever worker is free, each with its engine.
+      tasks.push_back([&grey, &c, &lang, r, px_per_pt, weak, value_cell] {
+        OcrEngine& ocr = OcrEngine::for_this_thread(lang);
+        if (!weak) {
+          confirm_figure(grey, r, px_per_pt, ocr, c);
+          return;
+        }
+        OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr);
+        if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
+          c.text = again.text;
+          c.raw_text = again.text;
+          c.confidence = again.confidence;
+        }
+      });
     }
   }
+  run_cell_tasks(std::move(tasks), pool);
   flag_broken_figures(tables);
 }
 
@@ -290,7 +308,7 @@ TextLayerJudgeOptions judge_options(const ExtractOptions& options) {
 // A page image-only, or read by OCR on request: the whole page is read once
 // (rulings painted out), then weak cells alone.
 PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOptions& options,
-                             PageResult page) {
+                             TaskPool* pool, PageResult page) {
   // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
@@ -306,7 +324,7 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   mark_ocr_cells(text, page.tables);
-  reread_weak_cells(grey, px_per_pt, ocr, page.tables);
+  reread_weak_cells(grey, px_per_pt, options.lang, pool, page.tables);
   return page;
 }
 
@@ -314,7 +332,7 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
 // the layer's words moved with the image; cells the judge rejects are read
 // from the image, the others keep the layer's text.
 PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
-                            const ExtractOptions& options, PageResult page) {
+                            const ExtractOptions& options, TaskPool* pool, PageResult page) {
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
   cv::Mat grey = pdf.render_grey(index, dpi, /*antialias=*/true);
@@ -336,9 +354,10 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
     page_pass = page.tables;
     page.lines = text_lines(place_words(read_text, page_pass));
     mark_ocr_cells(read_text, page_pass);
-    reread_weak_cells(grey, px_per_pt, ocr, page_pass);
+    reread_weak_cells(grey, px_per_pt, options.lang, pool, page_pass);
   }
   int native = 0, read = 0;
+  std::vector<std::function<void()>> tasks;
   for (size_t ti = 0; ti < page.tables.size(); ++ti) {
     CellGrid& t = page.tables[ti];
     for (size_t k = 0; k < t.cells.size(); ++k) {
@@ -361,15 +380,19 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
         c.confidence = o.confidence;
         continue;
       }
-      OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, c.text, ocr);
-      c.source = "ocr";
-      c.text = again.text;
-      c.raw_text = again.text;
-      // Ink but nothing read: nobody knows what the cell says.
-      c.confidence = again.text.empty() && (v.issues & kInkWithoutWords) ? 0 : again.confidence;
-      if (again.text.empty() && !(v.issues & kInkWithoutWords)) c.confidence = 0.5;
+      tasks.push_back([&clean, &c, &v, &options, r, px_per_pt] {
+        OcrEngine& engine = OcrEngine::for_this_thread(options.lang);
+        OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, c.text, engine);
+        c.source = "ocr";
+        c.text = again.text;
+        c.raw_text = again.text;
+        // Ink but nothing read: nobody knows what the cell says.
+        c.confidence = again.text.empty() && (v.issues & kInkWithoutWords) ? 0 : again.confidence;
+        if (again.text.empty() && !(v.issues & kInkWithoutWords)) c.confidence = 0.5;
+      });
     }
   }
+  run_cell_tasks(std::move(tasks), pool);
   flag_broken_figures(page.tables);
   page.text_source = read == 0 ? "native" : native == 0 ? "ocr" : "mixed";
   return page;
@@ -377,7 +400,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
 
 // Everything pdfrecon learns from one page.
 PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& options,
-                     std::vector<std::string>& warnings) {
+                     TaskPool* pool, std::vector<std::string>& warnings) {
   int index = number - 1;
   PageGeometry geo = pdf.geometry(index);
   PageResult page;
@@ -387,12 +410,12 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
 
   TextLayer text = pdf.text(index);
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
-  if (use_ocr) return read_scanned_page(pdf, index, options, std::move(page));
+  if (use_ocr) return read_scanned_page(pdf, index, options, pool, std::move(page));
 
   // A text layer made by OCR is judged at OCR resolution straight away.
   bool judge = options.ocr == "auto" && text.dominant_rotation() == 0;
   if (judge && text.glyphless()) {
-    return read_judged_page(pdf, index, std::move(text), options, std::move(page));
+    return read_judged_page(pdf, index, std::move(text), options, pool, std::move(page));
   }
   PageResult base = page;
   cv::Mat grey = pdf.render_grey(index, options.dpi);
@@ -414,7 +437,7 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
     double px_per_pt = options.dpi / 72.0;
     cv::Mat ink = ink_mask(without_rulings(grey, page.tables, px_per_pt));
     if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options)).rejected()) {
-      return read_judged_page(pdf, index, pdf.text(index), options, std::move(base));
+      return read_judged_page(pdf, index, pdf.text(index), options, pool, std::move(base));
     }
   }
   return page;
@@ -478,32 +501,59 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
 
   std::vector<PageResult> results(total);
   std::vector<std::vector<std::string>> warnings(total);
-  std::atomic<int> next{0}, done{0};
+  std::vector<int> order(total);  // which page each worker takes next
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<double> cost(total, 0);
+  std::atomic<int> next{0}, done{0}, reading{0};
   std::mutex progress_mutex;
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  // Workers out of pages help with the cells of pages still being read.
+  TaskPool pool;
   auto work = [&](const PdfDocument& doc_for_thread) {
-    for (int i; (i = next.fetch_add(1)) < total;) {
+    for (;;) {
+      ++reading;
+      int n = next.fetch_add(1);
+      if (n >= total) {
+        --reading;
+        break;
+      }
+      int i = order[n];
+      bool failed = false;
       try {
-        results[i] = read_page(doc_for_thread, pages[i], options, warnings[i]);
+        results[i] = read_page(doc_for_thread, pages[i], options, &pool, warnings[i]);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
         next = total;  // stop handing out pages
-        return;
+        failed = true;
       }
+      --reading;
+      pool.notify();
+      if (failed) break;
       int d = ++done;
       if (progress) {
         std::lock_guard lock(progress_mutex);
         progress(d, total);
       }
     }
+    pool.help_until([&] { return reading == 0 && next >= total; });
   };
 
   // Poppler's global state (fonts, rasteriser) is set up by the first
   // render, which must not race: a tiny render does it before the workers
   // start, each with its own document object.
   if (total > 0) pdf.render_grey(pages[0] - 1, kWarmUpDpi);
+  // Costly pages first, so that no long page is left for the end while the
+  // other workers idle: a page without text (to be read by OCR) costs about
+  // a hundred times one with text, and more the more ink it holds.
+  for (int i = 0; i < total; ++i) {
+    int index = pages[i] - 1;
+    if (!pdf.text(index).empty() && options.ocr != "always") continue;
+    cv::Mat thumb = pdf.render_grey(index, kWarmUpDpi);
+    cost[i] = 1e6 + double(thumb.total()) * 255.0 - cv::sum(thumb)[0];
+  }
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] > cost[b]; });
   int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
   jobs = std::clamp(jobs, 1, std::max(1, total));
   std::vector<PdfDocument> extra;
