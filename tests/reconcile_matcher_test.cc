@@ -89,7 +89,7 @@ TEST_P(SeedArtifacts, AreUndoneAgainstTheDictionary) {
   EXPECT_GE(got.confidence, 0.75);
 }
 
-// Verbatim from shared/seed/cne-lotaip-a4-2023-11.txt unless marked.
+// Verbatim from fixtures/seed/cne-lotaip-a4-2023-11.txt unless marked.
 INSTANTIATE_TEST_SUITE_P(
     Seed, SeedArtifacts,
     ::testing::Values(
@@ -310,8 +310,8 @@ TEST(MustNotCorrect, TheInventedReportComesBackAsWritten) {
 TEST(MustNotCorrect, CleanCneTextWithoutTheDictionary) {
   Dictionary empty;
   TextMatcher lexicon_only(empty, lexicon());
-  auto truth = nlohmann::json::parse(
-      slurp(std::string(PDFRECON_SHARED_DIR) + "/data/cne-lotaip-a4-2023-11.truth.json"));
+  auto truth =
+      nlohmann::json::parse(slurp(source_path("fixtures/cne-lotaip-a4-2023-11/truth.json")));
   int checked = 0;
   for (const auto& s : truth["sections"]) {
     for (const auto& u : s["units"]) {
@@ -338,7 +338,7 @@ TEST(MustNotCorrect, CleanCneTextWithoutTheDictionary) {
 // indicator column is recognised, and whatever is recognised is an entry
 // whose numbers and bracketed marks the field shares.
 TEST(Seed, IndicatorColumnIsMostlyRecognised) {
-  std::ifstream in(std::string(PDFRECON_SHARED_DIR) + "/seed/cne-lotaip-a4-2023-11.txt");
+  std::ifstream in(source_path("fixtures/seed/cne-lotaip-a4-2023-11.txt"));
   ASSERT_TRUE(in);
   int fields = 0, recognised = 0;
   for (std::string line; std::getline(in, line);) {
