@@ -27,6 +27,10 @@ struct ExpectedRecords {
   std::vector<std::string> fields;  // the fields to compare, in record order
 };
 
+// RFC 4180 text (as write_csv makes it) as rows of fields; a leading UTF-8
+// BOM is skipped. Quoted fields may hold commas, quotes and line breaks.
+std::vector<std::vector<std::string>> parse_csv(const std::string& text);
+
 // Reads a JSON document or a records CSV (told apart by content: JSON starts
 // with '{'). Throws std::runtime_error with a one-line reason (naming the
 // file) when it cannot be read or holds no records.
