@@ -84,6 +84,25 @@ TEST(VerifyLibrary, NamesFieldMissingAndExtraRecords) {
   EXPECT_TRUE(r.missing.empty());
 }
 
+TEST(VerifyLibrary, ALostRecordIsReportedAloneNotAsEveryLaterOne) {
+  ExpectedRecords e;
+  e.fields = {"no", "indicator", "target"};
+  for (const char* name : {"I1", "I2", "I3", "I4", "I5", "I6", "I7", "I8"}) {
+    e.records.push_back(rec("1", name, "N/A"));
+  }
+  std::vector<Record> got = e.records;
+  got.erase(got.begin() + 2);                       // record 3 lost
+  got.insert(got.begin() + 5, rec("1", "X", "1"));  // one extra, before expected record 7
+  got[6].target = "2%";                             // expected record 7 changed
+  VerifyResult r = compare_records(e, got);
+  EXPECT_EQ(r.missing, std::vector<int>{3});
+  EXPECT_EQ(r.extra, std::vector<int>{6});
+  ASSERT_EQ(r.diffs.size(), 1u);
+  EXPECT_EQ(r.diffs[0].record, 7);
+  EXPECT_EQ(r.diffs[0].field, "target");
+  EXPECT_EQ(r.diffs[0].got, "2%");
+}
+
 TEST(VerifyLibrary, JsonComparesKindAndValue) {
   std::string json =
       R"({"records": [{"section": "Section", "no": "1", "unit": "Unit", "objective": "Objective",

@@ -223,16 +223,66 @@ VerifyResult compare_records(const ExpectedRecords& expected, const std::vector<
   res.fields = expected.fields;
   res.expected_count = int(expected.records.size());
   res.got_count = int(got.size());
-  size_t common = std::min(expected.records.size(), got.size());
-  for (size_t i = 0; i < common; ++i) {
+  const size_t n = expected.records.size(), m = got.size();
+  const size_t nf = std::max<size_t>(1, expected.fields.size());
+  auto differing = [&](size_t i, size_t j) {
+    size_t d = 0;
+    for (const std::string& f : expected.fields) {
+      d += record_field(expected.records[i], f) != record_field(got[j], f);
+    }
+    return d;
+  };
+  auto pair_diffs = [&](size_t i, size_t j) {
     for (const std::string& f : expected.fields) {
       std::string e = record_field(expected.records[i], f);
-      std::string g = record_field(got[i], f);
+      std::string g = record_field(got[j], f);
       if (e != g) res.diffs.push_back({int(i) + 1, f, e, g});
     }
+  };
+
+  // Records are aligned, not compared by position, so that one record lost
+  // or added shows as that record alone. A pair costs twice its share of
+  // differing fields (a record that differs in most fields is no longer
+  // "the same record"), a record missing or extra costs 1. Very long files
+  // fall back to positions, to bound the work.
+  constexpr size_t kMaxCells = 20'000'000;
+  if ((n + 1) * (m + 1) > kMaxCells) {
+    size_t common = std::min(n, m);
+    for (size_t i = 0; i < common; ++i) pair_diffs(i, i);
+    for (size_t i = common; i < n; ++i) res.missing.push_back(int(i) + 1);
+    for (size_t j = common; j < m; ++j) res.extra.push_back(int(j) + 1);
+    return res;
   }
-  for (size_t i = common; i < expected.records.size(); ++i) res.missing.push_back(int(i) + 1);
-  for (size_t i = common; i < got.size(); ++i) res.extra.push_back(int(i) + 1);
+  std::vector<std::vector<double>> cost(n + 1, std::vector<double>(m + 1, 0));
+  for (size_t i = 1; i <= n; ++i) cost[i][0] = double(i);
+  for (size_t j = 1; j <= m; ++j) cost[0][j] = double(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      double pair = cost[i - 1][j - 1] + 2.0 * double(differing(i - 1, j - 1)) / double(nf);
+      cost[i][j] = std::min({pair, cost[i - 1][j] + 1, cost[i][j - 1] + 1});
+    }
+  }
+  // Walk back from the end; ties prefer pairing, so equal-length files
+  // with changed fields read as field differences.
+  std::vector<std::pair<size_t, size_t>> pairs;
+  size_t i = n, j = m;
+  while (i > 0 || j > 0) {
+    if (i > 0 && j > 0 &&
+        cost[i][j] == cost[i - 1][j - 1] + 2.0 * double(differing(i - 1, j - 1)) / double(nf)) {
+      pairs.emplace_back(i - 1, j - 1);
+      --i, --j;
+    } else if (i > 0 && cost[i][j] == cost[i - 1][j] + 1) {
+      res.missing.push_back(int(i));
+      --i;
+    } else {
+      res.extra.push_back(int(j));
+      --j;
+    }
+  }
+  std::reverse(pairs.begin(), pairs.end());
+  std::reverse(res.missing.begin(), res.missing.end());
+  std::reverse(res.extra.begin(), res.extra.end());
+  for (auto [pi, pj] : pairs) pair_diffs(pi, pj);
   return res;
 }
 

@@ -49,8 +49,8 @@ struct VerifyResult {
   int expected_count = 0;
   int got_count = 0;
   std::vector<FieldDiff> diffs;  // field by field, in record order
-  std::vector<int> missing;      // one-based positions expected but not extracted
-  std::vector<int> extra;        // one-based positions extracted but not expected
+  std::vector<int> missing;      // one-based expected positions not extracted
+  std::vector<int> extra;        // one-based extracted positions not expected
   std::vector<std::string> fields;
 
   bool ok() const { return diffs.empty() && missing.empty() && extra.empty(); }
@@ -59,6 +59,9 @@ struct VerifyResult {
 // The value of `field` ("section", ..., "target_value") as compared and shown.
 std::string record_field(const Record& r, const std::string& field);
 
+// Aligns the two lists (an edit distance over records) and compares the
+// aligned pairs field by field: a lost or added record is reported alone,
+// not as a difference in every record after it.
 VerifyResult compare_records(const ExpectedRecords& expected, const std::vector<Record>& got);
 
 // A readable diff, one line per difference:
