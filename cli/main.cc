@@ -99,7 +99,8 @@ const char* kVerifyExamples = R"(
 EXPECTED is a pdfrecon JSON document (every record field is compared,
 including target_kind and target_value) or a records CSV with a header row
 (section,no,unit,objective,indicator,target[,target_kind,target_value]).
-Records are compared in order; the diff names the record number, the field,
+Records are aligned first (a lost or added record shows alone), then compared
+field by field; the diff names the record number, the field,
 the expected and the extracted value, then missing and extra records.
 
 Examples:
