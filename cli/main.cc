@@ -159,6 +159,24 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   return options;
 }
 
+// Parses `args` against `opts`; the positional arguments (at most
+// `count`, -1 for any number) go to `inputs`.
+template <typename Inputs>
+po::variables_map parse_command_line(const std::vector<std::string>& args,
+                                     const po::options_description& opts, Inputs& inputs,
+                                     int count) {
+  po::options_description hidden;
+  hidden.add_options()("input", po::value(&inputs));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description pos;
+  pos.add("input", count);
+  po::variables_map vm;
+  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
+  po::notify(vm);
+  return vm;
+}
+
 bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
 
 void fail_line(const std::string& file, const std::string& reason) {
@@ -190,17 +208,8 @@ int run_extract(const std::vector<std::string>& args) {
     ("debug-dir", po::value(&debug_dir), "write intermediate images here (not used yet)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
-  po::options_description hidden;
   std::string input;
-  hidden.add_options()("input", po::value(&input));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", 1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
+  po::variables_map vm = parse_command_line(args, opts, input, 1);
   if (vm.count("help")) {
     std::cout << "Usage: pdfrecon extract INPUT.pdf [options]\n\n" << opts << kExtractExamples;
     return kExitOk;
@@ -271,17 +280,8 @@ int run_batch_command(const std::vector<std::string>& args) {
     ("quiet,q", "no progress or per-file lines; failures and the summary only");
   // clang-format on
   add_pipeline_options(opts, pa, "workers for pages and files together (0: one per core)");
-  po::options_description hidden;
   std::vector<std::string> inputs;
-  hidden.add_options()("input", po::value(&inputs));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", -1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
+  po::variables_map vm = parse_command_line(args, opts, inputs, -1);
   if (vm.count("help")) {
     std::cout << "Usage: pdfrecon batch INPUT... -o OUTDIR [options]\n\n" << opts << kBatchExamples;
     return kExitOk;
@@ -320,17 +320,8 @@ int run_verify(const std::vector<std::string>& args) {
     ("expected,e", po::value(&expected_path), "expected records: pdfrecon JSON or records CSV; required");
   // clang-format on
   add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
-  po::options_description hidden;
   std::string input;
-  hidden.add_options()("input", po::value(&input));
-  po::options_description all;
-  all.add(opts).add(hidden);
-  po::positional_options_description pos;
-  pos.add("input", 1);
-
-  po::variables_map vm;
-  po::store(po::command_line_parser(args).options(all).positional(pos).run(), vm);
-  po::notify(vm);
+  po::variables_map vm = parse_command_line(args, opts, input, 1);
   if (vm.count("help")) {
     std::cout << "Usage: pdfrecon verify INPUT.pdf --expected FILE [options]\n\n"
               << opts << kVerifyExamples;
