@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <numeric>
 #include <opencv2/imgproc.hpp>
@@ -23,8 +24,8 @@
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/sha256.h"
-#include "pdfrecon/text_key.h"
 #include "pdfrecon/text_layer_judge.h"
+#include "pdfrecon/text_matcher.h"
 #include "pdfrecon/upright.h"
 #include "task_pool.h"
 
@@ -485,10 +486,8 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   if (!options.known_word && options.lexicon && options.lang.rfind("spa", 0) == 0) {
     // The judge asks the same vocabulary reconcile corrects against.
     if (const Lexicon* lexicon = Lexicon::shared()) {
-      options.known_word = [lexicon, &dictionary](std::string_view w) {
-        std::string word(w);
-        return dictionary.knows_word(to_lower(word)) || lexicon->knows(word);
-      };
+      auto matcher = std::make_shared<const TextMatcher>(dictionary, lexicon);
+      options.known_word = [matcher](std::string_view w) { return matcher->knows(std::string(w)); };
     }
   }
   PdfDocument pdf = PdfDocument::open(path);
