@@ -376,10 +376,7 @@ ProfileResult extract_lotaip_a4(std::vector<PageContent>& pages, const TextRecon
   int previous = 0;
   for (size_t i = 0; i < rows.size(); ++i) {
     Record& rec = out.records[i];
-    if (rec.no.empty() || rec.no.size() > 4 ||
-        rec.no.find_first_not_of("0123456789") != std::string::npos) {
-      continue;
-    }
+    if (!is_unit_number(rec.no)) continue;
     int n = std::stoi(rec.no);
     const GridCell* cell = rows[i].blocks[kNo].cell;
     bool repaired =

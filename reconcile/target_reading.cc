@@ -143,9 +143,8 @@ TargetReading repair_target(const std::string& raw, std::vector<TextCorrection>&
     for (char c : m[1].str()) whole += as_digit(c);
     for (char c : m[2].str()) frac += as_digit(c);
     // At least one real digit: "OO%" alone is not a figure.
-    if (whole.find_first_of("0123456789") != std::string::npos &&
-        std::count_if(m[0].first, m[0].second,
-                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }) > 0) {
+    if (std::any_of(m[0].first, m[0].second,
+                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
       std::string fixed = whole + (m[2].matched ? "," + frac : "") + "%";
       if (fixed != t) corrections.push_back({"target-percent", t, fixed, 0.3});
       if (whole == "00") {
