@@ -58,9 +58,10 @@ OcrEngine& OcrEngine::for_this_thread(const std::string& lang) {
   return *e;
 }
 
-TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt) {
+TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt, Layout layout) {
   CV_Assert(grey.type() == CV_8UC1);
   tesseract::TessBaseAPI& api = impl_->api;
+  api.SetPageSegMode(layout == Layout::kLines ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_AUTO);
   api.SetImage(grey.data, grey.cols, grey.rows, 1, int(grey.step));
   api.SetSourceResolution(int(px_per_pt * 72 + 0.5));
   TextLayer layer;
@@ -82,6 +83,7 @@ TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt) {
     layer.words.push_back(std::move(w));
   } while (it->Next(level));
   api.Clear();
+  api.SetPageSegMode(tesseract::PSM_AUTO);
   return layer;
 }
 

@@ -49,6 +49,19 @@ TEST(ScannedReport, RecordsComeOutAndNoWrongFigureIsUnflagged) {
   // as "m*").
   EXPECT_GE(double(targets_right) / double(got.size()), 0.99);
   EXPECT_GE(exact, 45) << "of " << got.size();
+
+  // The print around the tables is read too: the title above the first
+  // table, the notes under the last, and no empty line for a stamp.
+  bool title = false, note = false;
+  for (const PageResult& p : doc.pages) {
+    for (const std::string& line : p.lines) {
+      EXPECT_FALSE(line.empty()) << "page " << p.number;
+      title |= line.find("Literal a4)") != std::string::npos;
+      note |= line.rfind("NOTA 2:", 0) == 0;
+    }
+  }
+  EXPECT_TRUE(title);
+  EXPECT_TRUE(note);
 }
 
 TEST(ScannedReport, OcrOfARenderedPageMatchesMostCells) {

@@ -37,9 +37,13 @@ class OcrEngine {
   OcrEngine(const OcrEngine&) = delete;
   OcrEngine& operator=(const OcrEngine&) = delete;
 
+  // How the text of an image is laid out: found by Tesseract's page layout
+  // analysis, or known to be one column of lines (a RegionStack).
+  enum class Layout { kFind, kLines };
+
   // Reads all text of `grey` (8-bit): words with boxes in PDF points
   // (pixels / px_per_pt) and Tesseract's confidence in [0, 1].
-  TextLayer read_page(const cv::Mat& grey, double px_per_pt);
+  TextLayer read_page(const cv::Mat& grey, double px_per_pt, Layout layout = Layout::kFind);
 
   // Reads one cell: `region` (pixels) of `grey`, cropped and padded with
   // white so the text stands alone. Single-line mode reads isolated digits
