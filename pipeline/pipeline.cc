@@ -324,12 +324,27 @@ TextLayer read_cells_stacked(const cv::Mat& grey, const cv::Mat& ink,
       }
     }
   }
+  // Lines of like width share a stack: a stack is as wide as its widest
+  // line, and Tesseract's thresholding and line finding cost by the pixel,
+  // so a figure's line is not padded to the width of an objective's.
+  std::sort(lines.begin(), lines.end(),
+            [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
   // Blank rows between lines: about a line of print, so Tesseract never
   // takes two lines for one.
-  RegionStack stack(grey, lines, std::max(12, int(std::lround(6 * px_per_pt))));
-  if (stack.empty()) return {};
-  return stack.to_page(ocr.read_page(stack.image(), px_per_pt, OcrEngine::Layout::kLines),
-                       px_per_pt);
+  int gap = std::max(12, int(std::lround(6 * px_per_pt)));
+  TextLayer out;
+  for (size_t first = 0; first < lines.size();) {
+    size_t end = first;
+    while (end < lines.size() && 2 * lines[end].width >= lines[first].width) ++end;
+    RegionStack stack(grey, {lines.begin() + long(first), lines.begin() + long(end)}, gap);
+    first = end;
+    if (stack.empty()) continue;
+    TextLayer read = stack.to_page(
+        ocr.read_page(stack.image(), px_per_pt, OcrEngine::Layout::kLines), px_per_pt);
+    out.words.insert(out.words.end(), std::make_move_iterator(read.words.begin()),
+                     std::make_move_iterator(read.words.end()));
+  }
+  return out;
 }
 
 // Text outside the tables (titles, footers, stamps) read with page layout

@@ -4,18 +4,21 @@
 # with OMP_THREAD_LIMIT=1. The goal: a scanned page costs no more than one
 # Tesseract pass. The page image is rendered with pdftoppm beforehand and not
 # counted for tesseract (pdfrecon's own render is counted).
-# A benchmark, not a test: numbers vary with the machine.
-#   scripts/bench-ocr.sh [--dpi 300] [--runs 2] [--lang spa] [PDF...]
+# A benchmark, not a test: numbers vary with the machine. --instructions
+# counts instructions under valgrind instead (callgrind; minutes a page, but
+# the same on any busy machine of the same CPU).
+#   scripts/bench-ocr.sh [--dpi 300] [--runs 2] [--lang spa] [--instructions] [PDF...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dpi=300 runs=2 lang=spa
+dpi=300 runs=2 lang=spa instructions=0
 files=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --dpi) dpi=$2; shift 2 ;;
     --runs) runs=$2; shift 2 ;;
     --lang) lang=$2; shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --instructions) instructions=1; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) files+=("$1"); shift ;;
   esac
 done
@@ -41,6 +44,27 @@ best() {
   done
   printf '%.2f %.2f\n' "$bw" "$bc"
 }
+
+# Instructions (millions) of "$@" under callgrind, every thread counted.
+instr() {
+  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg" "$@" >/dev/null 2>"$tmp/cg.log"
+  awk '/I *refs:/ { gsub(",", "", $NF); printf "%.0f\n", $NF / 1e6 }' "$tmp/cg.log"
+}
+
+if [ "$instructions" = 1 ]; then
+  command -v valgrind >/dev/null || { echo "bench-ocr: --instructions needs valgrind" >&2; exit 1; }
+  printf '| file | page | pdfrecon M instr | tesseract M instr | ratio |\n| --- | --- | --- | --- | --- |\n'
+  for f in "${files[@]}"; do
+    pages=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
+    for p in $(seq "$pages"); do
+      pdftoppm -r "$dpi" -gray -f "$p" -l "$p" -singlefile "$f" "$tmp/page"
+      pi=$(instr "$bin" extract "$f" --pages "$p" --jobs 1 -o "$tmp/out.json")
+      ti=$(instr tesseract "$tmp/page.pgm" - --dpi "$dpi" -l "$lang")
+      printf '| %s | %d | %s | %s | %.2f |\n' "$(basename "$f")" "$p" "$pi" "$ti" "$(echo "$pi / $ti" | bc -l)"
+    done
+  done
+  exit 0
+fi
 
 printf '| file | page | pdfrecon wall s | tesseract wall s | pdfrecon CPU s | tesseract CPU s | CPU ratio |\n'
 printf '| --- | --- | --- | --- | --- | --- | --- |\n'
