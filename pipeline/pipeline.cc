@@ -362,42 +362,43 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
     rest(r).setTo(255);
     rest_ink(r).setTo(0);
   }
+  // Blocks are found on a 4x4 max-pooled copy of the ink: the labels of a
+  // full page would cost more memory than the page itself.
+  constexpr int kPool = 4;
+  cv::Mat pooled;
+  cv::resize(rest_ink, pooled,
+             cv::Size((rest_ink.cols + kPool - 1) / kPool, (rest_ink.rows + kPool - 1) / kPool), 0,
+             0, cv::INTER_AREA);
+  cv::threshold(pooled, pooled, 0, 255, cv::THRESH_BINARY);
+  double px = px_per_pt / kPool;
   // What is left of the tables' outer rulings (skew, thick lines) is long
   // and thin, or a frame that is mostly hole: no print, and it would join
   // everything around a table into one block.
-  {
-    cv::Mat labels, stats, centroids;
-    int n = cv::connectedComponentsWithStats(rest_ink, labels, stats, centroids, 8, CV_32S);
-    std::vector<uchar> keep(size_t(std::max(n, 1)), 255);
-    keep[0] = 0;
-    double long_px = 10 * px_per_pt;
-    for (int i = 1; i < n; ++i) {
-      double w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      double fill = stats.at<int>(i, cv::CC_STAT_AREA) / (w * h);
-      if (std::max(w, h) >= long_px && (std::max(w, h) >= 20 * std::min(w, h) || fill < 0.05)) {
-        keep[size_t(i)] = 0;
-      }
-    }
-    for (int y = 0; y < labels.rows; ++y) {
-      const int* l = labels.ptr<int>(y);
-      uchar* out = rest_ink.ptr<uchar>(y);
-      for (int x = 0; x < labels.cols; ++x) out[x] = keep[size_t(l[x])];
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(pooled, labels, stats, centroids, 8, CV_32S);
+  for (int i = 1; i < n; ++i) {
+    cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+               stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    double longer = std::max(r.width, r.height), shorter = std::min(r.width, r.height);
+    double fill = stats.at<int>(i, cv::CC_STAT_AREA) / double(r.area());
+    if (longer >= 10 * px && (longer >= 10 * shorter || fill < 0.1)) {
+      pooled(r).setTo(0, labels(r) == i);
     }
   }
   // Words of a line and lines of a paragraph smudged into one block; a
   // speck of noise stays a speck.
-  cv::Mat blocks;
-  cv::Size reach(std::max(3, int(std::lround(6 * px_per_pt))),
-                 std::max(3, int(std::lround(3 * px_per_pt))));
-  cv::dilate(rest_ink, blocks, cv::getStructuringElement(cv::MORPH_RECT, reach));
-  cv::Mat labels, stats, centroids;
-  int n = cv::connectedComponentsWithStats(blocks, labels, stats, centroids, 8, CV_32S);
+  cv::Size reach(std::max(3, int(std::lround(6 * px))), std::max(3, int(std::lround(3 * px))));
+  cv::dilate(pooled, pooled, cv::getStructuringElement(cv::MORPH_RECT, reach));
+  n = cv::connectedComponentsWithStats(pooled, labels, stats, centroids, 8, CV_32S);
   std::vector<cv::Rect> regions;
+  const cv::Rect page(0, 0, rest.cols, rest.rows);
   for (int i = 1; i < n; ++i) {
-    cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-               stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    cv::Rect r(
+        stats.at<int>(i, cv::CC_STAT_LEFT) * kPool, stats.at<int>(i, cv::CC_STAT_TOP) * kPool,
+        stats.at<int>(i, cv::CC_STAT_WIDTH) * kPool, stats.at<int>(i, cv::CC_STAT_HEIGHT) * kPool);
+    r &= page;
     // Less ink than a few letters: noise.
-    if (cv::countNonZero(rest_ink(r)) <= 2 * kMinInkPixels) continue;
+    if (r.empty() || cv::countNonZero(rest_ink(r)) <= 2 * kMinInkPixels) continue;
     regions.push_back(r);
   }
   std::sort(regions.begin(), regions.end(),
