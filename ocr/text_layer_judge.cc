@@ -173,7 +173,9 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
           v.issues |= kCrossesBorder;
         }
         double over_y = std::max(0.0, c.box.y0 - w->box.y0) + std::max(0.0, w->box.y1 - c.box.y1);
-        if (over_y > 0.5 * w->box.height()) v.issues |= kCrossesBorder;
+        if (over_y > std::max(o.min_overhang_pt, o.max_overhang_y * w->box.height())) {
+          v.issues |= kCrossesBorder;
+        }
       }
 
       if (!ink.empty()) {

@@ -96,6 +96,18 @@ TEST(TextLayerJudge, AWordRunIntoTheNextCellRejectsItsCell) {
   EXPECT_TRUE(at(v, 1, 0).issues & kCrossesBorder);
 }
 
+TEST(TextLayerJudge, AWordHangingBelowItsRowRejectsItsCell) {
+  // A tall word (a stamp read as text) whose centre is still in row 1 but
+  // whose lower third lies in row 2; a word just touching the ruling is fine.
+  Page p;
+  p.fill();
+  p.word("fome", {150, 28, 180, 46}, /*with_ink=*/false);
+  p.word("ok", {60, 67, 90, 80.5}, /*with_ink=*/false);
+  PageVerdict v = p.judge();
+  EXPECT_TRUE(at(v, 1, 1).issues & kCrossesBorder);
+  EXPECT_FALSE(at(v, 3, 0).issues & kCrossesBorder);
+}
+
 TEST(TextLayerJudge, InkWithoutWordsAndWordsWithoutInk) {
   Page p;
   p.fill();

@@ -75,6 +75,10 @@ struct TextLayerJudgeOptions {
   // (and at least `min_overhang_pt`) crosses the cell's border.
   double max_overhang = 0.2;
   double min_overhang_pt = 1.5;
+  // Likewise across a row's border, as a share of the word's height: a word
+  // of the layer a third outside its cell (a stamp read as text, a line of
+  // the next row) is not the cell's text.
+  double max_overhang_y = 0.3;
   // A column is a value column when at least this share of its non-empty
   // one-column cells (and at least 3) is shaped like a value.
   double value_column_share = 0.5;
