@@ -83,7 +83,6 @@ TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt, Layout lay
     layer.words.push_back(std::move(w));
   } while (it->Next(level));
   api.Clear();
-  api.SetPageSegMode(tesseract::PSM_AUTO);
   return layer;
 }
 

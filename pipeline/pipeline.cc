@@ -129,6 +129,13 @@ std::vector<int> parse_page_ranges(const std::string& spec) {
 
 namespace {
 
+// `b` (points) in pixels, grown by `grow` pixels on every side (shrunk when
+// negative).
+cv::Rect to_pixels(const Box& b, double px_per_pt, int grow = 0) {
+  return cv::Rect(cv::Point(int(b.x0 * px_per_pt) - grow, int(b.y0 * px_per_pt) - grow),
+                  cv::Point(int(b.x1 * px_per_pt) + grow, int(b.y1 * px_per_pt) + grow));
+}
+
 // The rulings of every cell painted white, so the recogniser sees each
 // cell's text as a block of its own and no line is read as "|" or "l".
 cv::Mat without_rulings(const cv::Mat& grey, const std::vector<CellGrid>& tables,
@@ -137,9 +144,7 @@ cv::Mat without_rulings(const cv::Mat& grey, const std::vector<CellGrid>& tables
   int thickness = std::max(2, int(std::lround(1.2 * px_per_pt)));
   for (const CellGrid& t : tables) {
     for (const GridCell& c : t.cells) {
-      cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt), int(c.box.y0 * px_per_pt)),
-                 cv::Point(int(c.box.x1 * px_per_pt), int(c.box.y1 * px_per_pt)));
-      cv::rectangle(clean, r, cv::Scalar(255), thickness);
+      cv::rectangle(clean, to_pixels(c.box, px_per_pt), cv::Scalar(255), thickness);
     }
   }
   return clean;
@@ -166,9 +171,7 @@ void mark_ocr_cells(const TextLayer& words, std::vector<CellGrid>& tables) {
 // The cell's inside in pixels, clear of its rulings.
 cv::Rect inner_pixels(const GridCell& c, double px_per_pt, const cv::Mat& image) {
   int inset = std::max(3, int(std::lround(1.5 * px_per_pt)));
-  cv::Rect r(cv::Point(int(c.box.x0 * px_per_pt) + inset, int(c.box.y0 * px_per_pt) + inset),
-             cv::Point(int(c.box.x1 * px_per_pt) - inset, int(c.box.y1 * px_per_pt) - inset));
-  return r & cv::Rect(0, 0, image.cols, image.rows);
+  return to_pixels(c.box, px_per_pt, -inset) & cv::Rect(0, 0, image.cols, image.rows);
 }
 
 // Columns most of whose filled one-column cells read as values ("70,36%",
@@ -196,6 +199,13 @@ bool has_letter(const std::string& s) {
 std::string without_spaces(std::string s) {
   s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
   return s;
+}
+
+// Ink = 255, by Otsu's threshold over the whole image.
+cv::Mat ink_mask(const cv::Mat& grey) {
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  return ink;
 }
 
 // Reads one cell from the image on its own: PSM 7 for a one-line cell,
@@ -263,10 +273,9 @@ void run_cell_tasks(std::vector<std::function<void()>> tasks, TaskPool* pool) {
   }
 }
 
-void reread_weak_cells(const cv::Mat& grey, double px_per_pt, const std::string& lang,
-                       TaskPool* pool, std::vector<CellGrid>& tables) {
-  cv::Mat ink;
-  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+// `ink` is ink_mask(grey): empty cells with ink are weak.
+void reread_weak_cells(const cv::Mat& grey, const cv::Mat& ink, double px_per_pt,
+                       const std::string& lang, TaskPool* pool, std::vector<CellGrid>& tables) {
   std::vector<std::function<void()>> tasks;
   for (CellGrid& t : tables) {
     std::vector<bool> value_col = value_columns(t);
@@ -298,10 +307,14 @@ void reread_weak_cells(const cv::Mat& grey, double px_per_pt, const std::string&
   flag_broken_figures(tables);
 }
 
-cv::Mat ink_mask(const cv::Mat& grey) {
-  cv::Mat ink;
-  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  return ink;
+// Blank rows between stacked lines: about a line of print, so Tesseract
+// never takes two lines for one.
+int stack_gap(double px_per_pt) { return std::max(12, int(std::lround(6 * px_per_pt))); }
+
+// A connected component's bounding box, from connectedComponentsWithStats.
+cv::Rect component_box(const cv::Mat& stats, int i) {
+  return {stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+          stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)};
 }
 
 // The page's tables read in one call: the lines of every inked cell, cut
@@ -329,9 +342,7 @@ TextLayer read_cells_stacked(const cv::Mat& grey, const cv::Mat& ink,
   // so a figure's line is not padded to the width of an objective's.
   std::sort(lines.begin(), lines.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
-  // Blank rows between lines: about a line of print, so Tesseract never
-  // takes two lines for one.
-  int gap = std::max(12, int(std::lround(6 * px_per_pt)));
+  int gap = stack_gap(px_per_pt);
   TextLayer out;
   for (size_t first = 0; first < lines.size();) {
     size_t end = first;
@@ -356,9 +367,7 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
   cv::Mat rest = grey.clone(), rest_ink = ink.clone();
   int pad = std::max(2, int(std::lround(0.5 * px_per_pt)));
   for (const CellGrid& t : tables) {
-    cv::Rect r(cv::Point(int(t.bbox.x0 * px_per_pt) - pad, int(t.bbox.y0 * px_per_pt) - pad),
-               cv::Point(int(t.bbox.x1 * px_per_pt) + pad, int(t.bbox.y1 * px_per_pt) + pad));
-    r &= cv::Rect(0, 0, rest.cols, rest.rows);
+    cv::Rect r = to_pixels(t.bbox, px_per_pt, pad) & cv::Rect(0, 0, rest.cols, rest.rows);
     rest(r).setTo(255);
     rest_ink(r).setTo(0);
   }
@@ -377,8 +386,7 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
   cv::Mat labels, stats, centroids;
   int n = cv::connectedComponentsWithStats(pooled, labels, stats, centroids, 8, CV_32S);
   for (int i = 1; i < n; ++i) {
-    cv::Rect r(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
-               stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    cv::Rect r = component_box(stats, i);
     double longer = std::max(r.width, r.height), shorter = std::min(r.width, r.height);
     double fill = stats.at<int>(i, cv::CC_STAT_AREA) / double(r.area());
     if (longer >= 10 * px && (longer >= 10 * shorter || fill < 0.1)) {
@@ -393,26 +401,23 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
   std::vector<cv::Rect> regions;
   const cv::Rect page(0, 0, rest.cols, rest.rows);
   for (int i = 1; i < n; ++i) {
-    cv::Rect r(
-        stats.at<int>(i, cv::CC_STAT_LEFT) * kPool, stats.at<int>(i, cv::CC_STAT_TOP) * kPool,
-        stats.at<int>(i, cv::CC_STAT_WIDTH) * kPool, stats.at<int>(i, cv::CC_STAT_HEIGHT) * kPool);
-    r &= page;
+    cv::Rect b = component_box(stats, i);
+    cv::Rect r = cv::Rect(b.x * kPool, b.y * kPool, b.width * kPool, b.height * kPool) & page;
     // Less ink than a few letters: noise.
     if (r.empty() || cv::countNonZero(rest_ink(r)) <= 2 * kMinInkPixels) continue;
     regions.push_back(r);
   }
   std::sort(regions.begin(), regions.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
-  RegionStack stack(rest, regions, std::max(12, int(std::lround(6 * px_per_pt))));
+  RegionStack stack(rest, regions, stack_gap(px_per_pt));
   if (stack.empty()) return {};
   return stack.to_page(ocr.read_page(stack.image(), px_per_pt), px_per_pt);
 }
 
 // All text of a levelled page image in two Tesseract calls: the cells'
-// lines stacked, and the print around the tables.
-TextLayer read_page_text(const cv::Mat& grey, const std::vector<CellGrid>& tables, double px_per_pt,
-                         OcrEngine& ocr) {
-  cv::Mat ink = ink_mask(grey);
+// lines stacked, and the print around the tables. `ink` is ink_mask(grey).
+TextLayer read_page_text(const cv::Mat& grey, const cv::Mat& ink,
+                         const std::vector<CellGrid>& tables, double px_per_pt, OcrEngine& ocr) {
   TextLayer text = read_outside_tables(grey, ink, tables, px_per_pt, ocr);
   TextLayer cells = read_cells_stacked(grey, ink, tables, px_per_pt, ocr);
   text.words.insert(text.words.end(), std::make_move_iterator(cells.words.begin()),
@@ -440,13 +445,14 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   // deskewed page.
   PageGrids grids = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees).grids;
   OcrEngine& ocr = OcrEngine::for_this_thread(options.lang);
-  TextLayer text = read_page_text(grey, grids.tables, px_per_pt, ocr);
+  cv::Mat ink = ink_mask(grey);
+  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, ocr);
   page.text_source = "ocr";
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   mark_ocr_cells(text, page.tables);
-  reread_weak_cells(grey, px_per_pt, options.lang, pool, page.tables);
+  reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page.tables);
   return page;
 }
 
@@ -473,11 +479,12 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   // layer's.
   std::vector<CellGrid> page_pass;
   if (verdict.rejected() > kPagePassShare * verdict.total()) {
-    TextLayer read_text = read_page_text(grey, page.tables, px_per_pt, ocr);
+    cv::Mat ink = ink_mask(grey);
+    TextLayer read_text = read_page_text(grey, ink, page.tables, px_per_pt, ocr);
     page_pass = page.tables;
     page.lines = text_lines(place_words(read_text, page_pass));
     mark_ocr_cells(read_text, page_pass);
-    reread_weak_cells(grey, px_per_pt, options.lang, pool, page_pass);
+    reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page_pass);
   }
   int native = 0, read = 0;
   std::vector<std::function<void()>> tasks;
