@@ -52,7 +52,7 @@ instr() {
 }
 
 if [ "$instructions" = 1 ]; then
-  command -v valgrind >/dev/null || { echo "bench-ocr: --instructions needs valgrind" >&2; exit 1; }
+  command -v valgrind >/dev/null || { echo "bench-ocr: --instructions needs valgrind (Debian: apt-get install valgrind)" >&2; exit 1; }
   printf '| file | page | pdfrecon M instr | tesseract M instr | ratio |\n| --- | --- | --- | --- | --- |\n'
   for f in "${files[@]}"; do
     pages=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
