@@ -8,14 +8,21 @@ namespace pdfrecon {
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options,
                      double min_degrees) {
   Deskewed out;
-  out.grids = detect_grids(grey, px_per_pt, options);
+  // The first reading only measures a skew the page is to be levelled by;
+  // below that, its tables are the answer.
+  GridDetectorOptions measure = options;
+  measure.skew_only_degrees = min_degrees;
+  out.grids = detect_grids(grey, px_per_pt, measure);
   double skew = out.grids.skew_degrees;
   if (std::abs(skew) < min_degrees) return out;
   cv::Mat turn = cv::getRotationMatrix2D(cv::Point2f(grey.cols / 2.f, grey.rows / 2.f), skew, 1);
   cv::warpAffine(grey, grey, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
                  cv::Scalar(255));
   out.turn = cv::Matx23d(turn);
-  out.grids = detect_grids(grey, px_per_pt, options);
+  // Turning does not change the print's size: the text height is kept.
+  GridDetectorOptions level = options;
+  level.text_height_pt = out.grids.text_height_pt;
+  out.grids = detect_grids(grey, px_per_pt, level);
   out.grids.skew_degrees = skew;
   return out;
 }

@@ -1,5 +1,7 @@
 #include "pdfrecon/grid_detector.h"
 
+#include "pdfrecon/binary_image.h"
+
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -135,9 +137,7 @@ std::vector<LabelStats> label_stats(const cv::Mat& labels, int count) {
 // heights are capitals and digits, whose height is a fixed part of the em.
 // Counted on a 2x2 max-pooled image: a quarter of the work, heights +-1 px.
 double estimate_em(const cv::Mat& bin, double px_per_pt) {
-  cv::Mat pooled;
-  cv::resize(bin, pooled, cv::Size((bin.cols + 1) / 2, (bin.rows + 1) / 2), 0, 0, cv::INTER_AREA);
-  cv::threshold(pooled, pooled, 0, 255, cv::THRESH_BINARY);
+  cv::Mat pooled = max_pool(bin, 2);
   cv::Mat labels;
   int n = cv::connectedComponents(pooled, labels, 8, CV_32S);
   std::vector<LabelStats> stats = label_stats(labels, n);
@@ -316,9 +316,7 @@ std::optional<Tilt> median_tilt(const std::vector<Blob>& blobs, bool horizontal,
 // thin blobs count, so bridged glyphs do no harm. Lengths in full-size px.
 std::optional<Tilt> tilted_rulings(const cv::Mat& source, bool horizontal, int len, int min_len,
                                    int gap, double max_thick, const GridDetectorOptions& o) {
-  cv::Mat band;
-  cv::resize(source, band, cv::Size(source.cols / 2, source.rows / 2), 0, 0, cv::INTER_AREA);
-  cv::threshold(band, band, 0, 255, cv::THRESH_BINARY);
+  cv::Mat band = max_pool(source, 2);
   len /= 2;
   int k = odd(int(std::ceil(len * std::tan(o.max_skew_degrees * CV_PI / 180))) + 1);
   cv::dilate(band, band, horizontal ? rect_kernel(1, k) : rect_kernel(k, 1));
@@ -731,6 +729,8 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
     }
   }
   out.skew_degrees = skew.value_or(0);
+  out.text_height_pt = em / px_per_pt;
+  if (std::abs(out.skew_degrees) >= o.skew_only_degrees) return out;
   cv::Matx23d back(1, 0, 0, 0, 1, 0);  // working image -> given image
   if (std::abs(out.skew_degrees) >= o.min_deskew_degrees) {
     // Rotating by the skew (counter-clockwise for a positive angle) makes

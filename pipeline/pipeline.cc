@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "pdfrecon/binary_image.h"
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/deskew.h"
 #include "pdfrecon/dictionary.h"
@@ -374,11 +375,7 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
   // Blocks are found on a 4x4 max-pooled copy of the ink: the labels of a
   // full page would cost more memory than the page itself.
   constexpr int kPool = 4;
-  cv::Mat pooled;
-  cv::resize(rest_ink, pooled,
-             cv::Size((rest_ink.cols + kPool - 1) / kPool, (rest_ink.rows + kPool - 1) / kPool), 0,
-             0, cv::INTER_AREA);
-  cv::threshold(pooled, pooled, 0, 255, cv::THRESH_BINARY);
+  cv::Mat pooled = max_pool(rest_ink, kPool);
   double px = px_per_pt / kPool;
   // What is left of the tables' outer rulings (skew, thick lines) is long
   // and thin, or a frame that is mostly hole: no print, and it would join

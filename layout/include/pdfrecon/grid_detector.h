@@ -16,6 +16,7 @@
 // scale with the print.
 #pragma once
 
+#include <limits>
 #include <opencv2/core.hpp>
 #include <vector>
 
@@ -103,6 +104,11 @@ struct GridDetectorOptions {
   // below it the drift across a page is under a pixel or two.
   double max_skew_degrees = 3;
   double min_deskew_degrees = 0.1;
+  // A page skewed by this much or more returns only its skew and text
+  // height, no tables: for a caller that levels the page itself and reads
+  // it again (deskew_page), which saves turning the ink here. Off (infinite)
+  // by default.
+  double skew_only_degrees = std::numeric_limits<double>::infinity();
 
   // A table needs at least this many grid positions: a single framed box is
   // decoration (a page border, a boxed title), not a table.
@@ -114,6 +120,8 @@ struct PageGrids {
   // Angle of the page's horizontal rulings, degrees, positive when they
   // descend to the right (clockwise in the image). 0 without long rulings.
   double skew_degrees = 0;
+  // The text height the detector worked with (given or estimated), points.
+  double text_height_pt = 0;
 };
 
 // grey: the page as 8-bit grey (colour images are converted); px_per_pt =
