@@ -1,7 +1,5 @@
 #include "pdfrecon/grid_detector.h"
 
-#include "pdfrecon/binary_image.h"
-
 #include <algorithm>
 #include <climits>
 #include <cmath>
@@ -10,6 +8,8 @@
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <stdexcept>
+
+#include "pdfrecon/binary_image.h"
 
 namespace pdfrecon {
 namespace {

@@ -56,6 +56,9 @@ constexpr double kPagePassShare = 0.5;
 constexpr double kOneLineBelowPt = 14;
 // Confidence of a figure two readings disagree on: below review.
 constexpr double kDisagreement = 0.5;
+// Most cell lines one Tesseract call reads (see add_cell_stacks): a page of
+// 80-120 lines is a handful of calls.
+constexpr size_t kStackLines = 24;
 
 int parse_positive(std::string_view s, const std::string& spec) {
   int v = 0;
@@ -318,12 +321,16 @@ cv::Rect component_box(const cv::Mat& stats, int i) {
           stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)};
 }
 
-// The page's tables read in one call: the lines of every inked cell, cut
-// clear of the rulings and stacked (see RegionStack). Words come back in
-// page coordinates.
-TextLayer read_cells_stacked(const cv::Mat& grey, const cv::Mat& ink,
-                             const std::vector<CellGrid>& tables, double px_per_pt,
-                             OcrEngine& ocr) {
+// A stack and how Tesseract is to read it.
+struct StackReading {
+  RegionStack stack;
+  OcrEngine::Layout layout;
+};
+
+// The lines of every inked cell of the page's tables, cut clear of the
+// rulings, in stacks (see RegionStack) read line by line.
+void add_cell_stacks(const cv::Mat& grey, const cv::Mat& ink, const std::vector<CellGrid>& tables,
+                     double px_per_pt, std::vector<StackReading>& out) {
   // Ink plus a margin either side: Tesseract wants some paper around text.
   int margin = std::max(4, int(std::lround(1.5 * px_per_pt)));
   std::vector<cv::Rect> lines;
@@ -340,31 +347,29 @@ TextLayer read_cells_stacked(const cv::Mat& grey, const cv::Mat& ink,
   }
   // Lines of like width share a stack: a stack is as wide as its widest
   // line, and Tesseract's thresholding and line finding cost by the pixel,
-  // so a figure's line is not padded to the width of an objective's.
+  // so a figure's line is not padded to the width of an objective's. A
+  // stack holds at most kStackLines lines, so that a page is several
+  // readings and a worker out of pages can take some of the last one's.
   std::sort(lines.begin(), lines.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.width > b.width; });
   int gap = stack_gap(px_per_pt);
-  TextLayer out;
   for (size_t first = 0; first < lines.size();) {
     size_t end = first;
-    while (end < lines.size() && 2 * lines[end].width >= lines[first].width) ++end;
+    while (end < lines.size() && end - first < kStackLines &&
+           2 * lines[end].width >= lines[first].width) {
+      ++end;
+    }
     RegionStack stack(grey, {lines.begin() + long(first), lines.begin() + long(end)}, gap);
     first = end;
-    if (stack.empty()) continue;
-    TextLayer read = stack.to_page(
-        ocr.read_page(stack.image(), px_per_pt, OcrEngine::Layout::kLines), px_per_pt);
-    out.words.insert(out.words.end(), std::make_move_iterator(read.words.begin()),
-                     std::make_move_iterator(read.words.end()));
+    if (!stack.empty()) out.push_back({std::move(stack), OcrEngine::Layout::kLines});
   }
-  return out;
 }
 
-// Text outside the tables (titles, footers, stamps) read with page layout
+// Text outside the tables (titles, footers, stamps), read with page layout
 // analysis, but only where there is ink: the blocks of print around the
 // tables, stacked, rather than the whole page.
-TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
-                              const std::vector<CellGrid>& tables, double px_per_pt,
-                              OcrEngine& ocr) {
+void add_outside_stack(const cv::Mat& grey, const cv::Mat& ink, const std::vector<CellGrid>& tables,
+                       double px_per_pt, std::vector<StackReading>& out) {
   cv::Mat rest = grey.clone(), rest_ink = ink.clone();
   int pad = std::max(2, int(std::lround(0.5 * px_per_pt)));
   for (const CellGrid& t : tables) {
@@ -407,18 +412,33 @@ TextLayer read_outside_tables(const cv::Mat& grey, const cv::Mat& ink,
   std::sort(regions.begin(), regions.end(),
             [](const cv::Rect& a, const cv::Rect& b) { return a.y < b.y; });
   RegionStack stack(rest, regions, stack_gap(px_per_pt));
-  if (stack.empty()) return {};
-  return stack.to_page(ocr.read_page(stack.image(), px_per_pt), px_per_pt);
+  if (!stack.empty()) out.push_back({std::move(stack), OcrEngine::Layout::kFind});
 }
 
-// All text of a levelled page image in two Tesseract calls: the cells'
-// lines stacked, and the print around the tables. `ink` is ink_mask(grey).
+// All text of a levelled page image: the print around the tables and the
+// cells' lines, in a few stacks read on the pool's workers when there is a
+// pool. `ink` is ink_mask(grey).
 TextLayer read_page_text(const cv::Mat& grey, const cv::Mat& ink,
-                         const std::vector<CellGrid>& tables, double px_per_pt, OcrEngine& ocr) {
-  TextLayer text = read_outside_tables(grey, ink, tables, px_per_pt, ocr);
-  TextLayer cells = read_cells_stacked(grey, ink, tables, px_per_pt, ocr);
-  text.words.insert(text.words.end(), std::make_move_iterator(cells.words.begin()),
-                    std::make_move_iterator(cells.words.end()));
+                         const std::vector<CellGrid>& tables, double px_per_pt,
+                         const std::string& lang, TaskPool* pool) {
+  std::vector<StackReading> stacks;
+  add_outside_stack(grey, ink, tables, px_per_pt, stacks);
+  add_cell_stacks(grey, ink, tables, px_per_pt, stacks);
+  std::vector<TextLayer> read(stacks.size());
+  std::vector<std::function<void()>> tasks;
+  for (size_t i = 0; i < stacks.size(); ++i) {
+    tasks.push_back([&, i] {
+      OcrEngine& ocr = OcrEngine::for_this_thread(lang);
+      const StackReading& s = stacks[i];
+      read[i] = s.stack.to_page(ocr.read_page(s.stack.image(), px_per_pt, s.layout), px_per_pt);
+    });
+  }
+  run_cell_tasks(std::move(tasks), pool);
+  TextLayer text;
+  for (TextLayer& r : read) {
+    text.words.insert(text.words.end(), std::make_move_iterator(r.words.begin()),
+                      std::make_move_iterator(r.words.end()));
+  }
   return text;
 }
 
@@ -441,9 +461,8 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   // boxes, so rulings can be painted out. Coordinates are those of the
   // deskewed page.
   PageGrids grids = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees).grids;
-  OcrEngine& ocr = OcrEngine::for_this_thread(options.lang);
   cv::Mat ink = ink_mask(grey);
-  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, ocr);
+  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, options.lang, pool);
   page.text_source = "ocr";
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
@@ -469,7 +488,6 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   cv::Mat clean = without_rulings(grey, page.tables, px_per_pt);
   PageVerdict verdict =
       judge_text_layer(text, page.tables, ink_mask(clean), px_per_pt, judge_options(options));
-  OcrEngine& ocr = OcrEngine::for_this_thread(options.lang);
   // Most cells rejected: the page's text read in one go plus its weak cells
   // alone is cheaper than reading every cell alone (measured 3.7 s against
   // 5.8 s for an 80-cell page, same accuracy), and its lines replace the
@@ -477,7 +495,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   std::vector<CellGrid> page_pass;
   if (verdict.rejected() > kPagePassShare * verdict.total()) {
     cv::Mat ink = ink_mask(grey);
-    TextLayer read_text = read_page_text(grey, ink, page.tables, px_per_pt, ocr);
+    TextLayer read_text = read_page_text(grey, ink, page.tables, px_per_pt, options.lang, pool);
     page_pass = page.tables;
     page.lines = text_lines(place_words(read_text, page_pass));
     mark_ocr_cells(read_text, page_pass);

@@ -22,9 +22,9 @@ struct TextCorrection {
 struct GridCell {
   int row = 0, col = 0;
   int row_span = 1, col_span = 1;
-  Box box;               // PDF points
-  std::string text;      // clean text
-  std::string raw_text;  // text as found (text layer or OCR)
+  Box box;                        // PDF points
+  std::string text;               // clean text
+  std::string raw_text;           // text as found (text layer or OCR)
   std::string source = "native";  // "native" or "ocr"
   double confidence = 1.0;        // in [0, 1]
   std::vector<TextCorrection> corrections;
