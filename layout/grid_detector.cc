@@ -347,6 +347,30 @@ std::vector<Piece> to_pieces(const std::vector<Blob>& blobs, bool horizontal, co
   return out;
 }
 
+// The share of a vertical piece's length along which ink lies close by on
+// both sides: glyphs. Aligned letters of consecutive rows (the "j" of
+// "Porcentaje" repeated down a column), bridged across tight rows and the
+// rulings between them, make a long thin vertical run that passes every
+// other test; a drawn ruling has the cells' padding either side, except
+// where rulings cross it.
+double flanked_share(const cv::Mat& bin, const Piece& p, const Scale& s) {
+  int reach = std::max(2, int(std::lround(0.12 * s.em)));  // clear of the stroke's blur
+  int width = std::max(2, int(std::lround(0.1 * s.em)));   // window that finds a letter
+  int left = int(std::lround(p.pos - p.thick / 2)) - reach - width;
+  int right = int(std::lround(p.pos + p.thick / 2)) + reach;
+  if (left < 0 || right + width > bin.cols) return 0;
+  int y0 = std::max(0, int(p.a)), y1 = std::min(bin.rows, int(p.b));
+  if (y1 <= y0) return 0;
+  int flanked = 0;
+  for (int y = y0; y < y1; ++y) {
+    const uchar* row = bin.ptr<uchar>(y);
+    bool l = std::any_of(row + left, row + left + width, [](uchar v) { return v != 0; });
+    bool r = l && std::any_of(row + right, row + right + width, [](uchar v) { return v != 0; });
+    flanked += r;
+  }
+  return double(flanked) / (y1 - y0);
+}
+
 // Collinear pieces joined across small gaps.
 struct Line {
   double pos = 0, a = 0, b = 0, thick = 0;
@@ -750,6 +774,8 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
 
   std::vector<Piece> hpieces = to_pieces(hblobs, true, s);
   std::vector<Piece> vpieces = to_pieces(sparse_blobs(masks.vmask, false, INT_MAX), false, s);
+  std::erase_if(vpieces,
+                [&](const Piece& p) { return flanked_share(bin, p, s) > o.max_flanked_share; });
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
   Rulings rulings{hs, vs, s};

@@ -292,6 +292,34 @@ TEST(layoutGrid, TextTouchingLines) {
   expect_matches(pg.tables[0], t);
 }
 
+// The "j" of "Porcentaje" repeated down a column of tight rows: a stem
+// that nearly meets the rulings above and below, between two letters. The
+// stems and rulings chain into a long vertical line; only the letters
+// either side tell it from a ruling.
+TEST(layoutGrid, AlignedGlyphsInTightRowsAreNoRuling) {
+  Table t = standard_table(150, 200);
+  Painter p({});
+  p.table(t);
+  cv::Mat page = p.finish();
+  const int x = int(t.cols[2]) + 40;
+  for (int r = 3; r < 7; ++r) {
+    int y0 = int(t.rows[r]), y1 = int(t.rows[r + 1]);
+    cv::rectangle(page, cv::Rect(x, y0 + 2, 2, y1 - y0 - 3), cv::Scalar(0), cv::FILLED);
+    int mid = (y0 + y1) / 2;
+    cv::rectangle(page, cv::Rect(x - 10, mid - 6, 8, 12), cv::Scalar(0), cv::FILLED);
+    cv::rectangle(page, cv::Rect(x + 4, mid - 6, 8, 12), cv::Scalar(0), cv::FILLED);
+  }
+  PageGrids pg = detect_grids(page, kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+  // Without the test the column of stems splits the column's rows.
+  GridDetectorOptions o;
+  o.max_flanked_share = 1;
+  PageGrids split = detect_grids(page, kPxPerPt, o);
+  ASSERT_EQ(split.tables.size(), 1u);
+  EXPECT_EQ(split.tables[0].n_cols(), int(t.cols.size()));
+}
+
 TEST(layoutGrid, TextTouchingThickLines) {
   Style st;
   st.touching = true;

@@ -85,6 +85,11 @@ struct GridDetectorOptions {
   // tall glyph ("$", "|") can nearly fill a row, a drawn separator meets
   // its neighbours.
   double short_joint_tolerance_em = 0.1;
+  // A vertical ruling with ink close by on both sides along more than this
+  // share of its length is a column of aligned glyphs bridged into a line
+  // (the "j" of "Porcentaje" in consecutive tight rows); a drawn ruling has
+  // the cells' padding either side, but where rulings cross it.
+  double max_flanked_share = 0.25;
   // Rulings closer than this (em) are one grid boundary (double rules).
   double cluster_tolerance_em = 0.35;
   // Boundaries closer than this (em) leave no room for text between them:
