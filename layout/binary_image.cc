@@ -1,5 +1,6 @@
 #include "pdfrecon/binary_image.h"
 
+#include <cstring>
 #include <stdexcept>
 
 namespace pdfrecon {
@@ -21,6 +22,60 @@ cv::Mat max_pool(const cv::Mat& mask, int k) {
     cv::compare(words, 0, out.row(y), cv::CMP_NE);
   }
   return out;
+}
+
+namespace {
+
+void check_mask(const cv::Mat& mask, const char* who) {
+  if (mask.type() != CV_8UC1) throw std::invalid_argument(std::string(who) + ": 8-bit mask");
+}
+
+// Runs along rows; columns are handled as the rows of the transpose, which
+// OpenCV makes cache-friendly in blocks.
+template <typename RowFn>
+cv::Mat along_rows(const cv::Mat& mask, bool horizontal, RowFn fn) {
+  cv::Mat src = mask;
+  if (!horizontal) cv::transpose(mask, src);
+  cv::Mat out = cv::Mat::zeros(src.size(), CV_8UC1);
+  for (int y = 0; y < src.rows; ++y) fn(src.ptr<uchar>(y), out.ptr<uchar>(y), src.cols);
+  if (!horizontal) cv::transpose(out, out);
+  return out;
+}
+
+}  // namespace
+
+cv::Mat keep_runs(const cv::Mat& mask, bool horizontal, int min_len) {
+  check_mask(mask, "keep_runs");
+  return along_rows(mask, horizontal, [min_len](const uchar* in, uchar* out, int n) {
+    int x = 0;
+    while (x < n) {
+      // Paper is most of a mask: skip it a word at a time.
+      const void* ink = std::memchr(in + x, 255, size_t(n - x));
+      if (!ink) break;
+      int a = int(static_cast<const uchar*>(ink) - in), b = a;
+      while (b < n && in[b]) ++b;
+      if (b - a >= min_len) std::memset(out + a, 255, size_t(b - a));
+      x = b;
+    }
+  });
+}
+
+cv::Mat fill_gaps(const cv::Mat& mask, bool horizontal, int max_gap) {
+  check_mask(mask, "fill_gaps");
+  return along_rows(mask, horizontal, [max_gap](const uchar* in, uchar* out, int n) {
+    int last_ink = -1;  // end of the previous run of ink
+    int x = 0;
+    while (x < n) {
+      const void* ink = std::memchr(in + x, 255, size_t(n - x));
+      if (!ink) break;
+      int a = int(static_cast<const uchar*>(ink) - in), b = a;
+      while (b < n && in[b]) ++b;
+      int from = (last_ink >= 0 && a - last_ink <= max_gap) ? last_ink : a;
+      std::memset(out + from, 255, size_t(b - from));
+      last_ink = b;
+      x = b;
+    }
+  });
 }
 
 }  // namespace pdfrecon

@@ -161,21 +161,15 @@ double estimate_em(const cv::Mat& bin, double px_per_pt) {
 // removed before closing, so letters never fuse; thick rulings come through
 // from `bin` itself.
 cv::Mat line_source(const cv::Mat& bin, bool horizontal, const Scale& s) {
-  cv::Mat across = horizontal ? rect_kernel(1, s.thin + 1) : rect_kernel(s.thin + 1, 1);
-  cv::Mat along = horizontal ? rect_kernel(s.gap + 1, 1) : rect_kernel(1, s.gap + 1);
-  cv::Mat thick, thin;
-  cv::morphologyEx(bin, thick, cv::MORPH_OPEN, across);
-  cv::subtract(bin, thick, thin);
-  cv::morphologyEx(thin, thin, cv::MORPH_CLOSE, along);
+  cv::Mat thin;
+  cv::subtract(bin, keep_runs(bin, !horizontal, s.thin + 1), thin);
+  thin = fill_gaps(thin, horizontal, s.gap);
   cv::bitwise_or(thin, bin, thin);
   return thin;
 }
 
 cv::Mat open_along(const cv::Mat& src, bool horizontal, int len) {
-  cv::Mat out;
-  cv::morphologyEx(src, out, cv::MORPH_OPEN,
-                   horizontal ? rect_kernel(len, 1) : rect_kernel(1, len));
-  return out;
+  return keep_runs(src, horizontal, len);
 }
 
 // The sources (see line_source) and the ruling masks of both directions.
@@ -320,8 +314,7 @@ std::optional<Tilt> tilted_rulings(const cv::Mat& source, bool horizontal, int l
   len /= 2;
   int k = odd(int(std::ceil(len * std::tan(o.max_skew_degrees * CV_PI / 180))) + 1);
   cv::dilate(band, band, horizontal ? rect_kernel(1, k) : rect_kernel(k, 1));
-  cv::morphologyEx(band, band, cv::MORPH_CLOSE,
-                   horizontal ? rect_kernel(gap / 2 + 1, 1) : rect_kernel(1, gap / 2 + 1));
+  band = fill_gaps(band, horizontal, gap / 2);
   band = open_along(band, horizontal, len);
   return median_tilt(sparse_blobs(band, horizontal, min_len / 2), horizontal, min_len / 2,
                      k + max_thick / 2, o.max_skew_degrees);

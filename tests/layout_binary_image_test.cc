@@ -1,5 +1,5 @@
-// max_pool against OpenCV's area resize plus threshold, the operation it
-// replaces, on random masks of every size remainder.
+// max_pool, keep_runs and fill_gaps against the OpenCV operations they
+// replace, on random masks.
 #include <gtest/gtest.h>
 
 #include <opencv2/imgproc.hpp>
@@ -46,6 +46,63 @@ TEST(MaxPool, KeepsALonePixelInTheCutOffCorner) {
 TEST(MaxPool, RejectsWhatItCannotPool) {
   EXPECT_THROW(max_pool(cv::Mat::zeros(4, 4, CV_8UC1), 3), std::invalid_argument);
   EXPECT_THROW(max_pool(cv::Mat::zeros(4, 4, CV_16UC1), 2), std::invalid_argument);
+}
+
+// Random strokes of every length in both directions, clear of the border
+// (where OpenCV's morphology treats the outside specially).
+cv::Mat random_strokes(int seed) {
+  cv::RNG rng(seed);
+  cv::Mat mask = cv::Mat::zeros(120, 160, CV_8UC1);
+  for (int i = 0; i < 60; ++i) {
+    int x = rng.uniform(20, 140), y = rng.uniform(20, 100), len = rng.uniform(1, 20);
+    if (i % 2) {
+      mask(cv::Rect(x, y, std::min(len, 140 - x), 1)).setTo(255);
+    } else {
+      mask(cv::Rect(x, y, 1, std::min(len, 100 - y))).setTo(255);
+    }
+  }
+  return mask;
+}
+
+TEST(KeepRuns, IsAnOpeningByALine) {
+  for (int seed : {1, 2, 3}) {
+    cv::Mat mask = random_strokes(seed);
+    for (bool horizontal : {true, false}) {
+      for (int len : {1, 3, 7, 11}) {
+        cv::Mat want;
+        cv::morphologyEx(mask, want, cv::MORPH_OPEN,
+                         cv::getStructuringElement(
+                             cv::MORPH_RECT, horizontal ? cv::Size(len, 1) : cv::Size(1, len)));
+        cv::Mat got = keep_runs(mask, horizontal, len);
+        EXPECT_EQ(cv::countNonZero(got != want), 0) << seed << " " << horizontal << " " << len;
+      }
+    }
+  }
+}
+
+TEST(FillGaps, IsAClosingByALine) {
+  for (int seed : {1, 2, 3}) {
+    cv::Mat mask = random_strokes(seed);
+    for (bool horizontal : {true, false}) {
+      for (int gap : {0, 2, 4, 8}) {
+        cv::Mat want;
+        cv::Size k = horizontal ? cv::Size(gap + 1, 1) : cv::Size(1, gap + 1);
+        cv::morphologyEx(mask, want, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, k));
+        cv::Mat got = fill_gaps(mask, horizontal, gap);
+        EXPECT_EQ(cv::countNonZero(got != want), 0) << seed << " " << horizontal << " " << gap;
+      }
+    }
+  }
+}
+
+TEST(FillGaps, LeavesPaperThatReachesTheBorder) {
+  cv::Mat mask = cv::Mat::zeros(1, 10, CV_8UC1);
+  mask.at<uchar>(0, 2) = 255;
+  mask.at<uchar>(0, 5) = 255;
+  cv::Mat got = fill_gaps(mask, true, 3);
+  EXPECT_EQ(cv::countNonZero(got), 4);  // 2..5
+  EXPECT_EQ(got.at<uchar>(0, 0), 0);
+  EXPECT_EQ(got.at<uchar>(0, 9), 0);
 }
 
 }  // namespace

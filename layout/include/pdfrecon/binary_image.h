@@ -13,4 +13,14 @@ namespace pdfrecon {
 // cost: rows are OR-ed and a block's k bytes are compared as one word.
 cv::Mat max_pool(const cv::Mat& mask, int k);
 
+// The ink of `mask` that lies in runs at least `min_len` long along rows
+// (horizontal) or columns: a morphological opening by a line of that
+// length, in one pass over the runs instead of a pass per kernel pixel.
+cv::Mat keep_runs(const cv::Mat& mask, bool horizontal, int min_len);
+
+// `mask` with the gaps of at most `max_gap` paper pixels between two inked
+// pixels of a row (horizontal) or column filled: a morphological closing by
+// a line of max_gap + 1 pixels. Paper that reaches the image border stays.
+cv::Mat fill_gaps(const cv::Mat& mask, bool horizontal, int max_gap);
+
 }  // namespace pdfrecon
