@@ -693,22 +693,21 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
     pool.help_until([&] { return reading == 0 && next >= total; });
   };
 
+  int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
+  jobs = std::clamp(jobs, 1, std::max(1, total));
   // Poppler's global state (fonts, rasteriser) is set up by the first
   // render, which must not race: a tiny render does it before the workers
   // start, each with its own document object.
-  if (total > 0) pdf.render_grey(pages[0] - 1, kWarmUpDpi);
+  if (jobs > 1) pdf.render_grey(pages[0] - 1, kWarmUpDpi);
   // Costly pages first, so that no long page is left for the end while the
   // other workers idle: a page without text (to be read by OCR) costs about
-  // a hundred times one with text, and more the more ink it holds.
+  // a hundred times one with text. (Ordering scans by their ink needed a
+  // thumbnail each: as costly as a tenth of the page's own rendering, and
+  // serial. Workers out of pages help with the last pages' stacks instead.)
   for (int i = 0; i < total; ++i) {
-    int index = pages[i] - 1;
-    if (!pdf.text(index).empty() && options.ocr != "always") continue;
-    cv::Mat thumb = pdf.render_grey(index, kWarmUpDpi);
-    cost[i] = 1e6 + double(thumb.total()) * 255.0 - cv::sum(thumb)[0];
+    cost[i] = options.ocr == "always" || pdf.text(pages[i] - 1).empty() ? 1 : 0;
   }
   std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] > cost[b]; });
-  int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
-  jobs = std::clamp(jobs, 1, std::max(1, total));
   std::vector<PdfDocument> extra;
   for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
   {

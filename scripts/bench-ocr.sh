@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Seconds per scanned page: `pdfrecon extract` (one worker) beside one
-# full-page `tesseract` pass over the same page image at the same DPI, both
-# with OMP_THREAD_LIMIT=1. The goal: a scanned page costs no more than one
-# Tesseract pass. The page image is rendered with pdftoppm beforehand and not
-# counted for tesseract (pdfrecon's own render is counted).
+# Seconds per scanned page: `pdfrecon extract` (one worker) over a whole
+# file beside one `tesseract` process reading the same page images at the
+# same DPI (a list file: one start-up, as pdfrecon has one), both with
+# OMP_THREAD_LIMIT=1. The goal: a scanned page costs no more than one
+# Tesseract pass. The page images are rendered with pdftoppm beforehand and
+# not counted for tesseract (pdfrecon's own rendering is counted).
 # A benchmark, not a test: numbers vary with the machine. --instructions
 # counts instructions under valgrind instead (callgrind; minutes a page, but
-# the same on any busy machine of the same CPU).
-#   scripts/bench-ocr.sh [--dpi 300] [--runs 2] [--lang spa] [--instructions] [PDF...]
+# the same on any busy machine of the same CPU). --per-page also runs
+# pdfrecon on each page alone (--pages N) against tesseract on that page:
+# the worst case, start-up and per-document work charged to one page.
+#   scripts/bench-ocr.sh [--dpi 300] [--runs 2] [--lang spa] [--instructions] [--per-page] [PDF...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dpi=300 runs=2 lang=spa instructions=0
+dpi=300 runs=2 lang=spa instructions=0 per_page=0
 files=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -18,7 +21,8 @@ while [ $# -gt 0 ]; do
     --runs) runs=$2; shift 2 ;;
     --lang) lang=$2; shift 2 ;;
     --instructions) instructions=1; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --per-page) per_page=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) files+=("$1"); shift ;;
   esac
 done
@@ -51,30 +55,51 @@ instr() {
   awk '/I *refs:/ { gsub(",", "", $NF); printf "%.0f\n", $NF / 1e6 }' "$tmp/cg.log"
 }
 
+# One measurement of "$@": millions of instructions, or "wall cpu" seconds.
+measure() {
+  if [ "$instructions" = 1 ]; then instr "$@"; else best "$@"; fi
+}
+
+# Renders pages $2..$3 of $1 and writes the list tesseract reads.
+render() {
+  rm -f "$tmp"/page-*.pgm "$tmp/list.txt"
+  for p in $(seq "$2" "$3"); do
+    pdftoppm -r "$dpi" -gray -f "$p" -l "$p" -singlefile "$1" "$tmp/page-$p"
+    echo "$tmp/page-$p.pgm" >>"$tmp/list.txt"
+  done
+}
+
+# A table row: file, pages, then both measurements and the ratio.
+row() {
+  local name="$1" pages="$2" pr="$3" tr="$4"
+  if [ "$instructions" = 1 ]; then
+    printf '| %s | %s | %s | %s | %s | %s | %.2f |\n' "$name" "$pages" "$pr" "$tr" \
+      "$(echo "$pr / $pages" | bc)" "$(echo "$tr / $pages" | bc)" "$(echo "$pr / $tr" | bc -l)"
+  else
+    read -r pw pc <<<"$pr"
+    read -r tw tc <<<"$tr"
+    printf '| %s | %s | %s | %s | %s | %s | %.2f |\n' "$name" "$pages" "$pw" "$tw" "$pc" "$tc" \
+      "$(echo "$pc / $tc" | bc -l)"
+  fi
+}
+
 if [ "$instructions" = 1 ]; then
   command -v valgrind >/dev/null || { echo "bench-ocr: --instructions needs valgrind (Debian: apt-get install valgrind)" >&2; exit 1; }
-  printf '| file | page | pdfrecon M instr | tesseract M instr | ratio |\n| --- | --- | --- | --- | --- |\n'
-  for f in "${files[@]}"; do
-    pages=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
-    for p in $(seq "$pages"); do
-      pdftoppm -r "$dpi" -gray -f "$p" -l "$p" -singlefile "$f" "$tmp/page"
-      pi=$(instr "$bin" extract "$f" --pages "$p" --jobs 1 -o "$tmp/out.json")
-      ti=$(instr tesseract "$tmp/page.pgm" - --dpi "$dpi" -l "$lang")
-      printf '| %s | %d | %s | %s | %.2f |\n' "$(basename "$f")" "$p" "$pi" "$ti" "$(echo "$pi / $ti" | bc -l)"
-    done
-  done
-  exit 0
+  printf '| file | pages | pdfrecon M instr | tesseract M instr | pdfrecon per page | tesseract per page | ratio |\n'
+else
+  printf '| file | pages | pdfrecon wall s | tesseract wall s | pdfrecon CPU s | tesseract CPU s | CPU ratio |\n'
 fi
-
-printf '| file | page | pdfrecon wall s | tesseract wall s | pdfrecon CPU s | tesseract CPU s | CPU ratio |\n'
 printf '| --- | --- | --- | --- | --- | --- | --- |\n'
 for f in "${files[@]}"; do
   pages=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
+  render "$f" 1 "$pages"
+  row "$(basename "$f")" "$pages" "$(measure "$bin" extract "$f" --jobs 1 -o "$tmp/out.json")" \
+    "$(measure tesseract "$tmp/list.txt" - --dpi "$dpi" -l "$lang")"
+  [ "$per_page" = 1 ] || continue
   for p in $(seq "$pages"); do
-    pdftoppm -r "$dpi" -gray -f "$p" -l "$p" -singlefile "$f" "$tmp/page"
-    read -r pw pc < <(best "$bin" extract "$f" --pages "$p" --jobs 1)
-    read -r tw tc < <(best tesseract "$tmp/page.pgm" - --dpi "$dpi" -l "$lang")
-    printf '| %s | %d | %s | %s | %s | %s | %.2f |\n' "$(basename "$f")" "$p" "$pw" "$tw" "$pc" "$tc" \
-      "$(echo "$pc / $tc" | bc -l)"
+    render "$f" "$p" "$p"
+    row "$(basename "$f") page $p" 1 \
+      "$(measure "$bin" extract "$f" --pages "$p" --jobs 1 -o "$tmp/out.json")" \
+      "$(measure tesseract "$tmp/list.txt" - --dpi "$dpi" -l "$lang")"
   done
 done
