@@ -10,8 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <mutex>
 #include <opencv2/imgproc.hpp>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 #include <vector>
 
 namespace pdfrecon {
@@ -68,6 +72,11 @@ struct PdfDocument::Impl {
   std::string bytes;  // Poppler reads from this buffer; it must outlive doc
   std::unique_ptr<poppler::document> doc;
   mutable std::vector<std::unique_ptr<poppler::page>> pages;
+  // qpdf's view of the same bytes, for what Poppler's C++ API does not tell
+  // (the images of a page); opened on first use, null when it cannot be.
+  mutable std::unique_ptr<QPDF> qpdf;
+  mutable bool qpdf_tried = false;
+  mutable std::vector<QPDFPageObjectHelper> qpdf_pages;
 
   const poppler::page& page(int index) const {
     if (index < 0 || index >= int(pages.size())) throw InputError("page index out of range");
@@ -101,6 +110,37 @@ PdfDocument PdfDocument::open(const std::string& path) {
 }
 
 int PdfDocument::page_count() const { return int(impl_->pages.size()); }
+
+double PdfDocument::scan_resolution(int index) const {
+  const poppler::page& p = impl_->page(index);
+  try {
+    if (!impl_->qpdf_tried) {
+      impl_->qpdf_tried = true;
+      auto q = std::make_unique<QPDF>();
+      q->setSuppressWarnings(true);
+      q->processMemoryFile("pdf", impl_->bytes.data(), impl_->bytes.size());
+      impl_->qpdf_pages = QPDFPageDocumentHelper(*q).getAllPages();
+      impl_->qpdf = std::move(q);
+    }
+    if (!impl_->qpdf || index >= int(impl_->qpdf_pages.size())) return 0;
+    std::map<std::string, QPDFObjectHandle> images = impl_->qpdf_pages[index].getImages();
+    if (images.size() != 1) return 0;
+    QPDFObjectHandle dict = images.begin()->second.getDict();
+    QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
+    if (!w.isInteger() || !h.isInteger() || w.getIntValue() <= 0 || h.getIntValue() <= 0) return 0;
+    poppler::rectf r = p.page_rect(poppler::crop_box);
+    if (r.width() <= 0 || r.height() <= 0) return 0;
+    auto fits = [](double a, double b) { return std::abs(a - b) <= 0.02 * std::max(a, b); };
+    double iw = double(w.getIntValue()), ih = double(h.getIntValue());
+    for (auto [pw, ph] : {std::pair(r.width(), r.height()), std::pair(r.height(), r.width())}) {
+      double x = iw * 72 / pw, y = ih * 72 / ph;
+      if (fits(x, y)) return (x + y) / 2;
+    }
+  } catch (const std::exception&) {
+    impl_->qpdf.reset();  // a file Poppler reads and qpdf does not: no answer
+  }
+  return 0;
+}
 
 PageGeometry PdfDocument::geometry(int index) const {
   const poppler::page& p = impl_->page(index);

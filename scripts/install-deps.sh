@@ -22,7 +22,7 @@ PACKAGES=(
   libtbb-dev
   libcairo2-dev fonts-dejavu-core
   libssl-dev time
-  qpdf
+  qpdf libqpdf-dev
 )
 
 # Optional: the libFuzzer targets in fuzz/ (cmake -DPDFRECON_FUZZ=ON
