@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <mutex>
 #include <opencv2/imgproc.hpp>
 #include <qpdf/QPDF.hh>
@@ -123,9 +122,15 @@ double PdfDocument::scan_resolution(int index) const {
       impl_->qpdf = std::move(q);
     }
     if (!impl_->qpdf || index >= int(impl_->qpdf_pages.size())) return 0;
-    std::map<std::string, QPDFObjectHandle> images = impl_->qpdf_pages[index].getImages();
+    // Forms are searched too: a page put together from other PDFs (a scan
+    // under a text layer) holds its image inside one.
+    std::vector<QPDFObjectHandle> images;
+    impl_->qpdf_pages[index].forEachImage(
+        true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, std::string const&) {
+          images.push_back(image);
+        });
     if (images.size() != 1) return 0;
-    QPDFObjectHandle dict = images.begin()->second.getDict();
+    QPDFObjectHandle dict = images.front().getDict();
     QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
     if (!w.isInteger() || !h.isInteger() || w.getIntValue() <= 0 || h.getIntValue() <= 0) return 0;
     poppler::rectf r = p.page_rect(poppler::crop_box);

@@ -16,6 +16,9 @@ TEST(ScanResolution, IsTheResolutionTheScanWasMadeAt) {
   for (int i = 0; i < scan.page_count(); ++i) EXPECT_NEAR(scan.scan_resolution(i), 200, 1);
   PdfDocument coarse = PdfDocument::open(source_path("fixtures/invented-lotaip-a4/scan-150.pdf"));
   EXPECT_NEAR(coarse.scan_resolution(0), 150, 1);
+  // scan-ocr.pdf holds the same images inside forms, under a text layer.
+  PdfDocument layered = PdfDocument::open(source_path("fixtures/invented-lotaip-a4/scan-ocr.pdf"));
+  EXPECT_NEAR(layered.scan_resolution(1), 200, 1);
 }
 
 TEST(ScanResolution, IsZeroForAPageThatIsNoImage) {
