@@ -142,7 +142,9 @@ double PdfDocument::scan_resolution(int index) const {
       if (fits(x, y)) return (x + y) / 2;
     }
   } catch (const std::exception&) {
-    impl_->qpdf.reset();  // a file Poppler reads and qpdf does not: no answer
+    // A file Poppler reads and qpdf does not: no answer, for any page.
+    impl_->qpdf_pages.clear();
+    impl_->qpdf.reset();
   }
   return 0;
 }

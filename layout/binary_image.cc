@@ -2,11 +2,19 @@
 
 #include <cstring>
 #include <stdexcept>
+#include <string>
 
 namespace pdfrecon {
+namespace {
+
+void check_mask(const cv::Mat& mask, const char* who) {
+  if (mask.type() != CV_8UC1) throw std::invalid_argument(std::string(who) + ": 8-bit mask");
+}
+
+}  // namespace
 
 cv::Mat max_pool(const cv::Mat& mask, int k) {
-  if (mask.type() != CV_8UC1) throw std::invalid_argument("max_pool: 8-bit one-channel mask");
+  check_mask(mask, "max_pool");
   if (k != 2 && k != 4) throw std::invalid_argument("max_pool: k must be 2 or 4");
   const int out_cols = (mask.cols + k - 1) / k, out_rows = (mask.rows + k - 1) / k;
   cv::Mat out(out_rows, out_cols, CV_8UC1);
@@ -26,10 +34,6 @@ cv::Mat max_pool(const cv::Mat& mask, int k) {
 
 namespace {
 
-void check_mask(const cv::Mat& mask, const char* who) {
-  if (mask.type() != CV_8UC1) throw std::invalid_argument(std::string(who) + ": 8-bit mask");
-}
-
 // Runs along rows; columns are handled as the rows of the transpose, which
 // OpenCV makes cache-friendly in blocks.
 template <typename RowFn>
@@ -42,21 +46,28 @@ cv::Mat along_rows(const cv::Mat& mask, bool horizontal, RowFn fn) {
   return out;
 }
 
+// Calls fn(a, b) for each run [a, b) of ink (255) in the n pixels of `in`,
+// left to right. Paper is most of a mask: it is skipped a word at a time.
+template <typename RunFn>
+void for_each_run(const uchar* in, int n, RunFn fn) {
+  for (int x = 0; x < n;) {
+    const void* ink = std::memchr(in + x, 255, size_t(n - x));
+    if (!ink) return;
+    int a = int(static_cast<const uchar*>(ink) - in), b = a;
+    while (b < n && in[b]) ++b;
+    fn(a, b);
+    x = b;
+  }
+}
+
 }  // namespace
 
 cv::Mat keep_runs(const cv::Mat& mask, bool horizontal, int min_len) {
   check_mask(mask, "keep_runs");
   return along_rows(mask, horizontal, [min_len](const uchar* in, uchar* out, int n) {
-    int x = 0;
-    while (x < n) {
-      // Paper is most of a mask: skip it a word at a time.
-      const void* ink = std::memchr(in + x, 255, size_t(n - x));
-      if (!ink) break;
-      int a = int(static_cast<const uchar*>(ink) - in), b = a;
-      while (b < n && in[b]) ++b;
+    for_each_run(in, n, [&](int a, int b) {
       if (b - a >= min_len) std::memset(out + a, 255, size_t(b - a));
-      x = b;
-    }
+    });
   });
 }
 
@@ -64,17 +75,11 @@ cv::Mat fill_gaps(const cv::Mat& mask, bool horizontal, int max_gap) {
   check_mask(mask, "fill_gaps");
   return along_rows(mask, horizontal, [max_gap](const uchar* in, uchar* out, int n) {
     int last_ink = -1;  // end of the previous run of ink
-    int x = 0;
-    while (x < n) {
-      const void* ink = std::memchr(in + x, 255, size_t(n - x));
-      if (!ink) break;
-      int a = int(static_cast<const uchar*>(ink) - in), b = a;
-      while (b < n && in[b]) ++b;
+    for_each_run(in, n, [&](int a, int b) {
       int from = (last_ink >= 0 && a - last_ink <= max_gap) ? last_ink : a;
       std::memset(out + from, 255, size_t(b - from));
       last_ink = b;
-      x = b;
-    }
+    });
   });
 }
 

@@ -675,7 +675,6 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   std::vector<std::vector<std::string>> warnings(total);
   std::vector<int> order(total);  // which page each worker takes next
   std::iota(order.begin(), order.end(), 0);
-  std::vector<double> cost(total, 0);
   std::atomic<int> next{0}, done{0}, reading{0};
   std::mutex progress_mutex;
   std::exception_ptr failure;
@@ -723,10 +722,9 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   // a hundred times one with text. (Ordering scans by their ink needed a
   // thumbnail each: as costly as a tenth of the page's own rendering, and
   // serial. Workers out of pages help with the last pages' stacks instead.)
-  for (int i = 0; i < total; ++i) {
-    cost[i] = options.ocr == "always" || pdf.text(pages[i] - 1).empty() ? 1 : 0;
-  }
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return cost[a] > cost[b]; });
+  std::stable_partition(order.begin(), order.end(), [&](int i) {
+    return options.ocr == "always" || pdf.text(pages[i] - 1).empty();
+  });
   std::vector<PdfDocument> extra;
   for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
   {

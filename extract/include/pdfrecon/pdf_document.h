@@ -48,9 +48,8 @@ class PdfDocument {
 
   // Pixels per inch of the one image a scanned page is made of: a page that
   // holds exactly one image (directly or in its forms), whose pixel size has
-  // the page's proportions
-  // (within 2 %, either way round). 0 for any other page, or when the file
-  // cannot be read that far. Rendering a scan at its own resolution spares
+  // the page's proportions (within 2 %, either way round). 0 for any other
+  // page, or when the file cannot be read that far. Rendering a scan at its own resolution spares
   // Poppler's upscaling, the costliest part of its rendering.
   double scan_resolution(int index) const;
 
