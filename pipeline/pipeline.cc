@@ -28,6 +28,7 @@
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/text_matcher.h"
+#include "pdfrecon/tinted_regions.h"
 #include "pdfrecon/upright.h"
 #include "task_pool.h"
 
@@ -432,9 +433,14 @@ void add_outside_stack(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
 // All text of a levelled page image: the print around the tables and the
 // cells' lines, in a few stacks read on the pool's workers when there is a
 // pool. `ink` is ink_mask(grey).
-TextLayer read_page_text(const cv::Mat& grey, const cv::Mat& ink,
-                         const std::vector<CellGrid>& tables, double px_per_pt,
-                         const std::string& lang, TaskPool* pool) {
+TextLayer read_page_text(cv::Mat grey, cv::Mat ink, const std::vector<CellGrid>& tables,
+                         double px_per_pt, const std::string& lang, TaskPool* pool) {
+  // Tinted cells (shaded headers) are lifted to the page's paper first.
+  std::vector<cv::Rect> cells;
+  for (const CellGrid& t : tables) {
+    for (const GridCell& c : t.cells) cells.push_back(inner_pixels(c, px_per_pt, grey));
+  }
+  lift_tinted_regions(cells, grey, ink);
   std::vector<cv::Rect> lines = cell_lines(grey, ink, tables, px_per_pt);
   std::vector<StackReading> stacks;
   add_outside_stack(grey, ink, tables, px_per_pt, stacks);
