@@ -6,7 +6,8 @@
 namespace pdfrecon {
 
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options,
-                     double min_degrees) {
+                     double min_degrees, double scale) {
+  CV_Assert(scale > 0);
   Deskewed out;
   // The first reading only measures a skew the page is to be levelled by;
   // below that, its tables are the answer.
@@ -14,15 +15,21 @@ Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions&
   measure.skew_only_degrees = min_degrees;
   out.grids = detect_grids(grey, px_per_pt, measure);
   double skew = out.grids.skew_degrees;
-  if (std::abs(skew) < min_degrees) return out;
-  cv::Mat turn = cv::getRotationMatrix2D(cv::Point2f(grey.cols / 2.f, grey.rows / 2.f), skew, 1);
-  cv::warpAffine(grey, grey, turn, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT,
-                 cv::Scalar(255));
-  out.turn = cv::Matx23d(turn);
+  cv::Size size(int(std::lround(grey.cols * scale)), int(std::lround(grey.rows * scale)));
+  if (std::abs(skew) < min_degrees) {
+    if (scale != 1) cv::resize(grey, grey, size, 0, 0, cv::INTER_LINEAR);
+    return out;
+  }
+  // Turned about the centre of the image returned; the warp enlarges first.
+  cv::Matx23d turn =
+      cv::getRotationMatrix2D(cv::Point2f(size.width / 2.f, size.height / 2.f), skew, 1);
+  cv::Matx23d warp = turn * cv::Matx33d(scale, 0, 0, 0, scale, 0, 0, 0, 1);
+  cv::warpAffine(grey, grey, warp, size, cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  out.turn = turn;
   // Turning does not change the print's size: the text height is kept.
   GridDetectorOptions level = options;
   level.text_height_pt = out.grids.text_height_pt;
-  out.grids = detect_grids(grey, px_per_pt, level);
+  out.grids = detect_grids(grey, px_per_pt * scale, level);
   out.grids.skew_degrees = skew;
   return out;
 }

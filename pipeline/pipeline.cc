@@ -38,7 +38,7 @@ namespace {
 constexpr double kOcrDpi = 300;
 // Resolution of the render that initialises Poppler before going parallel.
 constexpr double kWarmUpDpi = 18;
-// Scans of less are rendered at kOcrDpi by Poppler (see render_for_ocr):
+// Scans of less are rendered at kOcrDpi by Poppler (see level_for_ocr):
 // enlarged twice or more, its smoother filter read better (150 dpi scans of
 // the invented report: 39 of 47 records exact against 32 with OpenCV's
 // bilinear and 36 with its bicubic enlargement).
@@ -469,18 +469,20 @@ TextLayerJudgeOptions judge_options(const ExtractOptions& options) {
   return o;
 }
 
-// The page at `dpi` for OCR. A scan made at a somewhat lower resolution is
-// rendered at its own and enlarged by OpenCV: the same pixels, without
+// The page for OCR at `dpi`, levelled (deskew_page). A scan made at a
+// somewhat lower resolution is rendered at its own, measured there, and
+// turned and enlarged by OpenCV in one step: the same pixels, without
 // Poppler's bilinear upscaling, its costliest step (a 200 dpi scan: 1.5 G
-// instructions at 300 dpi, 0.8 G at 200).
-cv::Mat render_for_ocr(const PdfDocument& pdf, int index, double dpi) {
+// instructions at 300 dpi, 0.8 G at 200), and a third of the pixels for
+// the skew to be measured on.
+Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& grey) {
   double native = pdf.scan_resolution(index);
-  if (native < kMinScanDpi || native >= dpi - 1) return pdf.render_grey(index, dpi, true);
-  cv::Mat grey = pdf.render_grey(index, native, true);
-  PageGeometry g = pdf.geometry(index);
-  cv::Size size(int(std::ceil(g.width * dpi / 72)), int(std::ceil(g.height * dpi / 72)));
-  cv::resize(grey, grey, size, 0, 0, cv::INTER_LINEAR);
-  return grey;
+  if (native < kMinScanDpi || native >= dpi - 1) {
+    grey = pdf.render_grey(index, dpi, true);
+    return deskew_page(grey, dpi / 72, {}, kMinDeskewDegrees);
+  }
+  grey = pdf.render_grey(index, native, true);
+  return deskew_page(grey, native / 72, {}, kMinDeskewDegrees, dpi / native);
 }
 
 // A page image-only, or read by OCR on request: the page's text is read in
@@ -491,11 +493,11 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
-  cv::Mat grey = render_for_ocr(pdf, index, dpi);
   // A scan is read upright: rulings and text then line up with the cell
   // boxes, so rulings can be painted out. Coordinates are those of the
   // deskewed page.
-  PageGrids grids = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees).grids;
+  cv::Mat grey;
+  PageGrids grids = level_for_ocr(pdf, index, dpi, grey).grids;
   cv::Mat ink = ink_mask(grey);
   TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, options.lang, pool);
   page.text_source = "ocr";
@@ -514,8 +516,8 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
                             const ExtractOptions& options, TaskPool* pool, PageResult page) {
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
-  cv::Mat grey = render_for_ocr(pdf, index, dpi);
-  Deskewed level = deskew_page(grey, px_per_pt, {}, kMinDeskewDegrees);
+  cv::Mat grey;
+  Deskewed level = level_for_ocr(pdf, index, dpi, grey);
   move_words(text, level.turn, px_per_pt);
   page.skew_degrees = level.grids.skew_degrees;
   page.tables = std::move(level.grids.tables);

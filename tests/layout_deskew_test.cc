@@ -89,5 +89,42 @@ TEST(layoutDeskew, ALevelPageIsLeftAlone) {
   EXPECT_EQ(d.turn, cv::Matx23d(1, 0, 0, 0, 1, 0));
 }
 
+// A scan measured at its own resolution, then turned and enlarged in one
+// step: the same skew and tables (in points) as when enlarged first, at
+// the larger size.
+TEST(layoutDeskew, AScanIsMeasuredAtItsOwnResolutionAndEnlargedOnce) {
+  const double angle = -1.2, native = 200 / 72.0;
+  cv::Mat at_300 = turned(ruled_page(), angle);
+  cv::Mat grey;
+  cv::resize(at_300, grey, {}, native / kPxPerPt, native / kPxPerPt, cv::INTER_AREA);
+  Deskewed enlarged = deskew_page(grey, native, {}, 0.05, kPxPerPt / native);
+  Deskewed direct = deskew_page(at_300, kPxPerPt);
+  EXPECT_NEAR(grey.cols, 3508, 1);
+  EXPECT_NEAR(grey.rows, 2480, 1);
+  EXPECT_NEAR(enlarged.grids.skew_degrees, angle, 0.1);
+  EXPECT_NEAR(enlarged.grids.skew_degrees, direct.grids.skew_degrees, 0.05);
+  ASSERT_EQ(enlarged.grids.tables.size(), 1u);
+  EXPECT_EQ(enlarged.grids.tables[0].n_rows(), 8);
+  EXPECT_EQ(enlarged.grids.tables[0].n_cols(), 6);
+  EXPECT_NEAR(enlarged.grids.tables[0].bbox.x0, 300 / kPxPerPt, 3);
+  EXPECT_NEAR(enlarged.grids.tables[0].bbox.y0, 400 / kPxPerPt, 3);
+  EXPECT_LT(std::abs(detect_grids(grey, kPxPerPt).skew_degrees), 0.1);
+  // `turn` works on the enlarged image's pixels, as move_words expects.
+  for (int i = 0; i < 2; ++i) {
+    for (int j = 0; j < 3; ++j) EXPECT_NEAR(enlarged.turn(i, j), direct.turn(i, j), 0.5);
+  }
+}
+
+TEST(layoutDeskew, ALevelScanIsOnlyEnlarged) {
+  cv::Mat grey;
+  cv::resize(ruled_page(), grey, {}, 0.5, 0.5, cv::INTER_AREA);
+  Deskewed d = deskew_page(grey, kPxPerPt / 2, {}, 0.05, 2);
+  EXPECT_EQ(grey.cols, 3508);
+  EXPECT_EQ(grey.rows, 2480);
+  EXPECT_EQ(d.turn, cv::Matx23d(1, 0, 0, 0, 1, 0));
+  ASSERT_EQ(d.grids.tables.size(), 1u);
+  EXPECT_NEAR(d.grids.tables[0].bbox.x0, 300 / kPxPerPt, 3);
+}
+
 }  // namespace
 }  // namespace pdfrecon

@@ -11,14 +11,21 @@ namespace pdfrecon {
 
 struct Deskewed {
   PageGrids grids;  // read on the levelled image; skew_degrees is the angle removed
-  cv::Matx23d turn = {1, 0, 0, 0, 1, 0};  // pixels of the given image -> levelled image
+  // Pixels of the page unturned -> levelled image, both at the resolution
+  // of the image returned (px_per_pt * scale).
+  cv::Matx23d turn = {1, 0, 0, 0, 1, 0};
 };
 
 // Measures the page's skew from its rulings (detect_grids) and, when it is
 // at least `min_degrees`, rotates `grey` in place about its centre so the
 // rulings are level (white fills the corners) and reads the grids again.
+// With a `scale` other than 1, `grey` comes back that many times larger,
+// turned and enlarged in one step: a scan is measured at its own
+// resolution (enlarging it first adds pixels, not detail) and interpolated
+// once. Grids are in points either way; below `min_degrees` they are those
+// read on the image as given.
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options = {},
-                     double min_degrees = 0.05);
+                     double min_degrees = 0.05, double scale = 1);
 
 // Moves every word by `turn` (pixels; boxes in points at `px_per_pt`): each
 // box keeps its size and is centred where its centre goes.
