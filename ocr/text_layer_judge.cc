@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "pdfrecon/cell_text.h"
+#include "pdfrecon/region_stack.h"
 
 namespace pdfrecon {
 namespace {
@@ -100,10 +101,10 @@ bool looks_like_value(std::string_view text) {
 std::string describe_issues(unsigned issues) {
   static const char* const kNames[] = {
       "invalid-chars", "crosses-border", "ink-without-words", "words-without-ink", "unknown-words",
-      "not-a-value",   "stray-marks",    "ocr-layer-figure",  "unverified",
+      "not-a-value",   "stray-marks",    "ocr-layer-figure",  "unverified",        "spans-lines",
   };
   std::string out;
-  for (int b = 0; b < 9; ++b) {
+  for (int b = 0; b < 10; ++b) {
     if (!(issues & (1u << b))) continue;
     if (!out.empty()) out += ',';
     out += kNames[b];
@@ -166,6 +167,19 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
                           values[size_t(c.col)] >= o.value_column_share * filled[size_t(c.col)];
       v.value_cell = value_column || looks_like_value(text);
 
+      // A word box much taller than the cell's others stands over two or
+      // more lines: whatever it says, the lines under it are not read.
+      if (in_cell[k].size() >= 3) {
+        std::vector<double> heights;
+        for (const Word* w : in_cell[k]) heights.push_back(w->box.height());
+        std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2),
+                         heights.end());
+        double median = heights[heights.size() / 2];
+        for (const Word* w : in_cell[k]) {
+          if (w->box.height() > o.max_word_height * median) v.issues |= kSpansLines;
+        }
+      }
+
       for (const Word* w : in_cell[k]) {
         if (has_invalid_chars(w->text)) v.issues |= kInvalidChars;
         double over = std::max(0.0, c.box.x0 - w->box.x0) + std::max(0.0, w->box.x1 - c.box.x1);
@@ -206,6 +220,18 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
             int uncovered = cv::countNonZero(bare);
             if (uncovered > o.min_ink_pixels && uncovered > o.max_uncovered_ink * total) {
               v.issues |= kInkWithoutWords;
+            }
+            // A whole line of print without words (a lost second line) may
+            // be little of a long cell's ink, but most of its own line's.
+            if (!in_cell[k].empty()) {
+              for (auto [top, bottom] : text_line_bands(cell_ink)) {
+                cv::Range rows(top, bottom);
+                int line = cv::countNonZero(cell_ink.rowRange(rows));
+                int bare_line = cv::countNonZero(bare.rowRange(rows));
+                if (line > o.min_ink_pixels && bare_line > o.max_uncovered_line * line) {
+                  v.issues |= kInkWithoutWords;
+                }
+              }
             }
           }
         }

@@ -214,5 +214,48 @@ TEST(TextLayerJudge, InvalidCharacters) {
   EXPECT_TRUE(has_invalid_chars("\xEE\x80\x80"));   // U+E000, private use
 }
 
+// One cell of 200 x 40 pt with room for two lines of print.
+CellGrid tall_cell() {
+  CellGrid g;
+  g.row_edges = {0, 40};
+  g.col_edges = {0, 200};
+  g.bbox = {0, 0, 200, 40};
+  GridCell cell;
+  cell.box = g.bbox;
+  g.cells.push_back(cell);
+  return g;
+}
+
+TEST(TextLayerJudge, ALineOfPrintWithoutWordsIsRejectedHoweverShort) {
+  Page p;
+  p.ink = cv::Mat::zeros(int(40 * kPxPerPt), int(200 * kPxPerPt), CV_8UC1);
+  for (int i = 0; i < 10; ++i) p.word("palabra", {5.0 + 19 * i, 4, 20.0 + 19 * i, 14});
+  // The second line: one short word the layer lacks, under 4 % of the ink.
+  Page bare = p;
+  bare.ink = p.ink.clone();
+  bare.ink_at({5, 24, 10, 34});
+  PageVerdict kept = judge_text_layer(p.layer, {tall_cell()}, p.ink, kPxPerPt);
+  PageVerdict lost = judge_text_layer(bare.layer, {tall_cell()}, bare.ink, kPxPerPt);
+  EXPECT_EQ(describe_issues(kept.cells[0][0].issues), "");
+  EXPECT_EQ(describe_issues(lost.cells[0][0].issues), "ink-without-words");
+}
+
+TEST(TextLayerJudge, AWordOverTwoLinesIsRejected) {
+  Page p;
+  p.ink = cv::Mat::zeros(int(40 * kPxPerPt), int(200 * kPxPerPt), CV_8UC1);
+  for (int i = 0; i < 4; ++i) p.word("palabra", {40.0 + 30 * i, 4, 65.0 + 30 * i, 14});
+  Page junk = p;
+  junk.ink = p.ink.clone();
+  // "EEE," over the start of both lines: the second line's ink is covered,
+  // but by a box two lines tall.
+  junk.word("EEE,", {5, 4, 35, 34}, false);
+  junk.ink_at({5, 4, 15, 14});
+  junk.ink_at({5, 24, 30, 34});
+  PageVerdict kept = judge_text_layer(p.layer, {tall_cell()}, p.ink, kPxPerPt);
+  PageVerdict lost = judge_text_layer(junk.layer, {tall_cell()}, junk.ink, kPxPerPt);
+  EXPECT_EQ(describe_issues(kept.cells[0][0].issues), "");
+  EXPECT_EQ(describe_issues(lost.cells[0][0].issues), "spans-lines");
+}
+
 }  // namespace
 }  // namespace pdfrecon

@@ -10,9 +10,11 @@
 //
 // - invalid characters: invalid UTF-8, U+FFFD, control characters, private
 //   use code points;
-// - words that cross the cell's border (two cells' words run together);
+// - words that cross the cell's border (two cells' words run together), or
+//   a word box over several of the cell's lines;
 // - disagreement with the image: ink in the cell that no word box covers
-//   (a lost digit, a word never recognised), or a word box over bare paper;
+//   (a lost digit, a word never recognised, a line of the cell missing), or
+//   a word box over bare paper;
 // - layers made by OCR (Tesseract's "GlyphLessFont", the font poppler-cpp
 //   reports for every word of such a layer) are judged more strictly: stray
 //   marks ("|", "[", "]", "{", "}", a final "," ";" ":") fail a cell, and so does any figure,
@@ -67,6 +69,13 @@ struct TextLayerJudgeOptions {
   // Share of the cell's ink outside every (slightly grown) word box above
   // which the cell holds text its layer lacks.
   double max_uncovered_ink = 0.04;
+  // Likewise for one line of the cell's print (text_line_bands): a line of
+  // which more than this share no word covers is text its layer lacks.
+  double max_uncovered_line = 0.5;
+  // A word box taller than this many times the median of its cell's words
+  // (3 or more) stands over several lines ("EEE," over two lines, the
+  // second one lost): the cell's text cannot be trusted.
+  double max_word_height = 1.8;
   // A cell with fewer ink pixels than this (speckle) is blank.
   int min_ink_pixels = 40;
   // A word box whose ink is below this share of its area is over bare paper.
@@ -94,6 +103,7 @@ enum CellIssue : unsigned {
   kStrayMarks = 1u << 6,
   kOcrLayerFigure = 1u << 7,
   kUnverified = 1u << 8,  // OCR-made text the lexicon could not vouch for
+  kSpansLines = 1u << 9,  // a word box over two or more lines of the cell
 };
 
 // Short names of the issues set in `issues`, comma separated ("ink-without-words").
