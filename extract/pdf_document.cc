@@ -17,6 +17,8 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <vector>
 
+#include "page_image.h"
+
 namespace pdfrecon {
 namespace {
 
@@ -77,6 +79,30 @@ struct PdfDocument::Impl {
   mutable bool qpdf_tried = false;
   mutable std::vector<QPDFPageObjectHelper> qpdf_pages;
 
+  // qpdf's page `index`, or null when qpdf cannot read the file.
+  QPDFPageObjectHelper* qpdf_page(int index) const {
+    if (!qpdf_tried) {
+      qpdf_tried = true;
+      try {
+        auto q = std::make_unique<QPDF>();
+        q->setSuppressWarnings(true);
+        q->processMemoryFile("pdf", bytes.data(), bytes.size());
+        qpdf_pages = QPDFPageDocumentHelper(*q).getAllPages();
+        qpdf = std::move(q);
+      } catch (const std::exception&) {
+        qpdf_pages.clear();
+      }
+    }
+    if (!qpdf || index < 0 || index >= int(qpdf_pages.size())) return nullptr;
+    return &qpdf_pages[index];
+  }
+
+  // qpdf failed on a page: no answers from it for any page.
+  void drop_qpdf() const {
+    qpdf_pages.clear();
+    qpdf.reset();
+  }
+
   const poppler::page& page(int index) const {
     if (index < 0 || index >= int(pages.size())) throw InputError("page index out of range");
     if (!pages[index]) {
@@ -113,22 +139,14 @@ int PdfDocument::page_count() const { return int(impl_->pages.size()); }
 double PdfDocument::scan_resolution(int index) const {
   const poppler::page& p = impl_->page(index);
   try {
-    if (!impl_->qpdf_tried) {
-      impl_->qpdf_tried = true;
-      auto q = std::make_unique<QPDF>();
-      q->setSuppressWarnings(true);
-      q->processMemoryFile("pdf", impl_->bytes.data(), impl_->bytes.size());
-      impl_->qpdf_pages = QPDFPageDocumentHelper(*q).getAllPages();
-      impl_->qpdf = std::move(q);
-    }
-    if (!impl_->qpdf || index >= int(impl_->qpdf_pages.size())) return 0;
+    QPDFPageObjectHelper* qp = impl_->qpdf_page(index);
+    if (!qp) return 0;
     // Forms are searched too: a page put together from other PDFs (a scan
     // under a text layer) holds its image inside one.
     std::vector<QPDFObjectHandle> images;
-    impl_->qpdf_pages[index].forEachImage(
-        true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, std::string const&) {
-          images.push_back(image);
-        });
+    qp->forEachImage(true, [&](QPDFObjectHandle& image, QPDFObjectHandle&, std::string const&) {
+      images.push_back(image);
+    });
     if (images.size() != 1) return 0;
     QPDFObjectHandle dict = images.front().getDict();
     QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
@@ -143,10 +161,29 @@ double PdfDocument::scan_resolution(int index) const {
     }
   } catch (const std::exception&) {
     // A file Poppler reads and qpdf does not: no answer, for any page.
-    impl_->qpdf_pages.clear();
-    impl_->qpdf.reset();
+    impl_->drop_qpdf();
   }
   return 0;
+}
+
+cv::Mat PdfDocument::scan_image(int index) const {
+  const poppler::page& p = impl_->page(index);
+  try {
+    QPDFPageObjectHelper* qp = impl_->qpdf_page(index);
+    if (!qp) return {};
+    // The crop box in user space, where the content draws.
+    QPDFObjectHandle crop = qp->getCropBox(false, true);
+    if (!crop.isRectangle()) return {};
+    QPDFObjectHandle::Rectangle c = crop.getArrayAsRectangle();
+    poppler::rectf r = p.page_rect(poppler::crop_box);
+    if (std::abs((c.urx - c.llx) - r.width()) > 1 || std::abs((c.ury - c.lly) - r.height()) > 1) {
+      return {};  // the two readers disagree on the page: render it
+    }
+    return full_page_image(*qp, cv::Vec4d(c.llx, c.lly, c.urx, c.ury));
+  } catch (const std::exception&) {
+    impl_->drop_qpdf();
+  }
+  return {};
 }
 
 PageGeometry PdfDocument::geometry(int index) const {

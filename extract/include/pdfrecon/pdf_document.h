@@ -49,9 +49,19 @@ class PdfDocument {
   // Pixels per inch of the one image a scanned page is made of: a page that
   // holds exactly one image (directly or in its forms), whose pixel size has
   // the page's proportions (within 2 %, either way round). 0 for any other
-  // page, or when the file cannot be read that far. Rendering a scan at its own resolution spares
-  // Poppler's upscaling, the costliest part of its rendering.
+  // page, or when the file cannot be read that far. Rendering a scan at its own
+  // resolution spares Poppler's upscaling, the costliest part of its
+  // rendering.
   double scan_resolution(int index) const;
+
+  // The image a scanned page is made of, decoded straight from the file in
+  // 8-bit grey at its own resolution, when the page is exactly that image:
+  // drawn once, upright, over the whole crop box, with nothing else shown
+  // (an invisible OCR text layer aside). Its pixels are then what rendering
+  // at its resolution gives, at about half the cost. Empty for any other
+  // page, or an image coded otherwise than in 8 bits of grey or RGB, JPEG
+  // or a filter qpdf undoes: such pages are rendered.
+  cv::Mat scan_image(int index) const;
 
  private:
   struct Impl;
