@@ -1,8 +1,10 @@
 #include "page_image.h"
 
+#include <jpeglib.h>
+
 #include <algorithm>
 #include <cmath>
-#include <opencv2/imgcodecs.hpp>
+#include <csetjmp>
 #include <opencv2/imgproc.hpp>
 #include <set>
 #include <string>
@@ -215,6 +217,66 @@ int components(QPDFObjectHandle space) {
   return 0;
 }
 
+// libjpeg's error handling: any error, and any warning (libjpeg warns of
+// damaged data and decodes on), ends the decoding quietly; such a page is
+// left to Poppler, whose errors are silenced.
+struct JpegErrors {
+  jpeg_error_mgr mgr;
+  std::jmp_buf jump;
+};
+
+[[noreturn]] void jpeg_failed(j_common_ptr info) {
+  std::longjmp(reinterpret_cast<JpegErrors*>(info->err)->jump, 1);
+}
+
+void jpeg_warned(j_common_ptr info, int level) {
+  if (level < 0) jpeg_failed(info);  // corrupt data; level >= 0 is trace output
+}
+
+// Decodes the JPEG `data` as 8-bit grey (the luma of a colour one): its
+// size when `pixels` is null, else its rows into `pixels` (which must hold
+// `width` x `height`). False on any error or damage. Only plain C objects
+// live here: longjmp skips no destructor.
+bool run_jpeg(const unsigned char* data, size_t size, unsigned char* pixels, int* width,
+              int* height) {
+  jpeg_decompress_struct info;
+  JpegErrors errors;
+  info.err = jpeg_std_error(&errors.mgr);
+  errors.mgr.error_exit = jpeg_failed;
+  errors.mgr.emit_message = jpeg_warned;
+  if (setjmp(errors.jump)) {
+    jpeg_destroy_decompress(&info);
+    return false;
+  }
+  jpeg_create_decompress(&info);
+  jpeg_mem_src(&info, data, static_cast<unsigned long>(size));
+  bool ok = jpeg_read_header(&info, TRUE) == JPEG_HEADER_OK &&
+            (info.jpeg_color_space == JCS_GRAYSCALE || info.jpeg_color_space == JCS_YCbCr);
+  if (ok && !pixels) {
+    *width = int(info.image_width);
+    *height = int(info.image_height);
+  } else if (ok) {
+    info.out_color_space = JCS_GRAYSCALE;
+    jpeg_start_decompress(&info);
+    ok = int(info.output_width) == *width && int(info.output_height) == *height;
+    while (ok && info.output_scanline < info.output_height) {
+      JSAMPROW row = pixels + size_t(info.output_scanline) * size_t(*width);
+      jpeg_read_scanlines(&info, &row, 1);
+    }
+    if (ok) jpeg_finish_decompress(&info);
+  }
+  jpeg_destroy_decompress(&info);
+  return ok;
+}
+
+cv::Mat decode_jpeg(const unsigned char* data, size_t size) {
+  int width = 0, height = 0;
+  if (!run_jpeg(data, size, nullptr, &width, &height) || width <= 0 || height <= 0) return {};
+  cv::Mat out(height, width, CV_8UC1);
+  if (!run_jpeg(data, size, out.data, &width, &height)) return {};
+  return out;
+}
+
 // The image's samples as 8-bit grey, or empty.
 cv::Mat decode(QPDFObjectHandle image) {
   QPDFObjectHandle dict = image.getDict();
@@ -234,8 +296,7 @@ cv::Mat decode(QPDFObjectHandle image) {
   cv::Mat out;
   if (filter.isNameAndEquals("/DCTDecode")) {
     std::shared_ptr<Buffer> raw = image.getRawStreamData();
-    cv::Mat bytes(1, int(raw->getSize()), CV_8UC1, raw->getBuffer());
-    out = cv::imdecode(bytes, cv::IMREAD_GRAYSCALE);
+    out = decode_jpeg(raw->getBuffer(), raw->getSize());
   } else {
     // Flate, LZW and the like, which qpdf undoes (predictors included).
     std::shared_ptr<Buffer> data;

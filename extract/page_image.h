@@ -19,7 +19,8 @@ namespace pdfrecon {
 // The page's image in 8-bit grey at its own resolution (its pixels map to
 // the crop box, first row at the top), or an empty Mat when the page is
 // not such a scan or its image is coded in a way read here (8 bits per
-// component, grey or RGB, JPEG or a filter qpdf decodes). `crop_box` is the
+// component, grey or RGB, JPEG (libjpeg; a damaged one is left to
+// Poppler) or a filter qpdf decodes). `crop_box` is the
 // page's, in points: x0, y0, x1, y1.
 cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop_box);
 

@@ -23,6 +23,7 @@ PACKAGES=(
   libcairo2-dev fonts-dejavu-core
   libssl-dev time
   qpdf libqpdf-dev
+  libjpeg-dev
 )
 
 # Optional: the libFuzzer targets in fuzz/ (cmake -DPDFRECON_FUZZ=ON

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 #include <sstream>
@@ -130,6 +131,22 @@ TEST(ScanImage, IsNothingWhenThePageShowsMore) {
   EXPECT_TRUE(scan_image_of(tiny_pdf("q 36 0 0 36 0 0 cm /Im Do Q")).empty());
   EXPECT_TRUE(scan_image_of(tiny_pdf("q 72 0 0 -36 0 36 cm /Im Do Q")).empty());
   EXPECT_TRUE(scan_image_of(tiny_pdf(image, "/Rotate 90")).empty());
+}
+
+TEST(ScanImage, IsNothingWhenItsJpegIsDamaged) {
+  // scan.pdf with 2 KB of page 1's JPEG scrambled: that page is left to
+  // Poppler (quietly), page 2 is still read from the file.
+  std::ifstream in(source_path("fixtures/invented-lotaip-a4/scan.pdf"), std::ios::binary);
+  std::string pdf((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  size_t image = pdf.find("stream", pdf.find("/DCTDecode"));
+  ASSERT_NE(image, std::string::npos);
+  for (size_t k = image + 100000; k < image + 102000; ++k) pdf[k] = char(pdf[k] * 7 + 13);
+  auto path = std::filesystem::temp_directory_path() / "pdfrecon-damaged-jpeg.pdf";
+  std::ofstream(path, std::ios::binary) << pdf;
+  PdfDocument damaged = PdfDocument::open(path.string());
+  EXPECT_TRUE(damaged.scan_image(0).empty());
+  EXPECT_FALSE(damaged.scan_image(1).empty());
+  std::filesystem::remove(path);
 }
 
 }  // namespace
