@@ -17,7 +17,7 @@ Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions&
   double skew = out.grids.skew_degrees;
   cv::Size size(int(std::lround(grey.cols * scale)), int(std::lround(grey.rows * scale)));
   if (std::abs(skew) < min_degrees) {
-    if (scale != 1) cv::resize(grey, grey, size, 0, 0, cv::INTER_LINEAR);
+    if (size != grey.size()) cv::resize(grey, grey, size, 0, 0, cv::INTER_LINEAR);
     return out;
   }
   // Turned about the centre of the image returned; the warp enlarges first.

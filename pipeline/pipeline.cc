@@ -495,8 +495,7 @@ Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& g
     // rendered, 1018 smoothed so).
     cv::GaussianBlur(grey, grey, cv::Size(3, 3), kScanSmoothing);
   }
-  double scale = std::abs(dpi / native - 1) < 0.005 ? 1 : dpi / native;
-  return deskew_page(grey, native / 72, {}, kMinDeskewDegrees, scale);
+  return deskew_page(grey, native / 72, {}, kMinDeskewDegrees, dpi / native);
 }
 
 // A page image-only, or read by OCR on request: the page's text is read in

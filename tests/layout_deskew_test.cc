@@ -126,5 +126,17 @@ TEST(layoutDeskew, ALevelScanIsOnlyEnlarged) {
   EXPECT_NEAR(d.grids.tables[0].bbox.x0, 300 / kPxPerPt, 3);
 }
 
+// A scan of 299 dpi is enlarged to 300 (a third of a percent is 12 pixels
+// across the page); one whose size would not change is left as it is.
+TEST(layoutDeskew, ALevelScanIsResizedOnlyWhenItsPixelSizeChanges) {
+  cv::Mat grey;
+  cv::resize(ruled_page(), grey, cv::Size(3496, 2472), 0, 0, cv::INTER_AREA);
+  deskew_page(grey, 299 / 72.0, {}, 0.05, 300 / 299.0);
+  EXPECT_EQ(grey.size(), cv::Size(3508, 2480));
+  cv::Mat page = ruled_page(), before = page;
+  deskew_page(page, kPxPerPt, {}, 0.05, 300 / 299.99);
+  EXPECT_EQ(page.data, before.data);
+}
+
 }  // namespace
 }  // namespace pdfrecon

@@ -22,8 +22,9 @@ struct Deskewed {
 // With a `scale` other than 1, `grey` comes back that many times larger,
 // turned and enlarged in one step: a scan is measured at its own
 // resolution (enlarging it first adds pixels, not detail) and interpolated
-// once. Grids are in points either way; below `min_degrees` they are those
-// read on the image as given.
+// once. The size is rounded to whole pixels, and a level page is resized
+// only when that size differs. Grids are in points either way; below
+// `min_degrees` they are those read on the image as given.
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options = {},
                      double min_degrees = 0.05, double scale = 1);
 
