@@ -218,7 +218,7 @@ int components(QPDFObjectHandle space) {
 
 // libjpeg's error handling: any error, and any warning (libjpeg warns of
 // damaged data and decodes on), ends the decoding quietly; such a page is
-// left to Poppler, whose errors are silenced.
+// left to Poppler.
 struct JpegErrors {
   jpeg_error_mgr mgr;
   std::jmp_buf jump;
