@@ -8,6 +8,8 @@
 #include <opencv2/core.hpp>
 #include <vector>
 
+#include "pdfrecon/tinted_regions.h"
+
 namespace pdfrecon {
 
 namespace {
@@ -97,9 +99,7 @@ OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& r
   // makes an edge that Tesseract's binarisation turns a lone digit into
   // noise with ("3" read as "bo").
   const cv::Mat crop = grey(r);
-  std::vector<uchar> px(crop.begin<uchar>(), crop.end<uchar>());
-  std::nth_element(px.begin(), px.begin() + long(px.size() * 3 / 4), px.end());
-  double paper = px[px.size() * 3 / 4];
+  double paper = paper_level(crop);
   cv::copyMakeBorder(crop, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT | cv::BORDER_ISOLATED,
                      cv::Scalar(paper));  // ISOLATED: never borrow pixels from around a ROI
   tesseract::TessBaseAPI& api = impl_->api;

@@ -11,22 +11,24 @@ namespace {
 // Print on a lifted tint: its threshold at least this far below the paper.
 constexpr int kMinPrintContrast = 40;
 
-// The grey level at the `share` quantile of `image`.
-int quantile(const cv::Mat& image, double share) {
+}  // namespace
+
+int paper_level(const cv::Mat& grey) {
+  CV_Assert(grey.type() == CV_8UC1 && !grey.empty());
   std::array<long, 256> hist{};
-  for (int y = 0; y < image.rows; ++y) {
-    const uchar* row = image.ptr<uchar>(y);
-    for (int x = 0; x < image.cols; ++x) ++hist[row[x]];
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* row = grey.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) ++hist[row[x]];
   }
+  // The value at index total * 3 / 4 of the sorted pixels.
+  const long rank = long(grey.total() * 3 / 4);
   long seen = 0;
   for (int v = 0; v < 256; ++v) {
     seen += hist[v];
-    if (seen >= share * double(image.total())) return v;
+    if (seen > rank) return v;
   }
   return 255;
 }
-
-}  // namespace
 
 int lift_tinted_regions(const std::vector<cv::Rect>& regions, cv::Mat& grey, cv::Mat& ink) {
   CV_Assert(grey.type() == CV_8UC1 && ink.type() == CV_8UC1 && grey.size() == ink.size());
@@ -34,7 +36,7 @@ int lift_tinted_regions(const std::vector<cv::Rect>& regions, cv::Mat& grey, cv:
   std::vector<std::pair<cv::Rect, int>> papers;
   for (const cv::Rect& region : regions) {
     cv::Rect r = region & page;
-    if (!r.empty()) papers.push_back({r, quantile(grey(r), 0.75)});
+    if (!r.empty()) papers.push_back({r, paper_level(grey(r))});
   }
   if (papers.empty()) return 0;
   std::vector<int> levels;

@@ -26,6 +26,18 @@ struct Page {
   }
 };
 
+TEST(TintedRegions, PaperIsTheSeventyFifthPercentile) {
+  // Print on a fifth of a cell leaves the paper's grey.
+  cv::Mat cell(10, 10, CV_8UC1, cv::Scalar(235));
+  cell(cv::Rect(0, 0, 10, 2)).setTo(40);
+  EXPECT_EQ(paper_level(cell), 235);
+  // The value at index n * 3 / 4 of the sorted pixels.
+  cv::Mat four = (cv::Mat_<uchar>(1, 4) << 40, 10, 30, 20);
+  EXPECT_EQ(paper_level(four), 40);
+  cv::Mat five = (cv::Mat_<uchar>(1, 5) << 50, 10, 40, 20, 30);
+  EXPECT_EQ(paper_level(five), 40);
+}
+
 TEST(TintedRegions, LiftsATintToThePaperAndFindsItsPrint) {
   Page page(120);
   cv::Mat grey = page.grey, ink = page.ink;

@@ -18,8 +18,12 @@ namespace pdfrecon {
 // 30 to 60.
 inline constexpr int kTintBelowPaper = 20;
 
-// Each region of `grey` (8-bit) whose paper (its 75th percentile of grey,
-// the level OcrEngine::read_region pads with) is kTintBelowPaper darker
+// The paper of a region of print (8-bit grey): its 75th percentile, which
+// ink below a quarter of the region leaves on the paper. The grey
+// OcrEngine::read_region pads a cell with.
+int paper_level(const cv::Mat& grey);
+
+// Each region of `grey` (8-bit) whose paper (paper_level) is kTintBelowPaper darker
 // than the median region's is scaled so that its paper matches the
 // median's; its ink (`ink`, 255 = ink, as ink_mask gives) is then found by
 // its own Otsu threshold, and cleared when that threshold is not clearly
