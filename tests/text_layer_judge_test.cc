@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 #include <set>
 #include <string>
+#include <utility>
 
 namespace pdfrecon {
 namespace {
@@ -226,35 +227,43 @@ CellGrid tall_cell() {
   return g;
 }
 
-TEST(TextLayerJudge, ALineOfPrintWithoutWordsIsRejectedHoweverShort) {
+// A page of tall_cell() whose first line holds `n` words "palabra", each
+// `width` pt wide, `step` pt apart from `x0`, with their ink.
+Page first_line(int n, double x0, double width, double step) {
   Page p;
   p.ink = cv::Mat::zeros(int(40 * kPxPerPt), int(200 * kPxPerPt), CV_8UC1);
-  for (int i = 0; i < 10; ++i) p.word("palabra", {5.0 + 19 * i, 4, 20.0 + 19 * i, 14});
+  for (int i = 0; i < n; ++i) p.word("palabra", {x0 + step * i, 4, x0 + step * i + width, 14});
+  return p;
+}
+
+// `p` and the same page changed by `change`, judged: their issues.
+std::pair<std::string, std::string> judged(const Page& p, void (*change)(Page&)) {
+  Page q = p;
+  q.ink = p.ink.clone();
+  change(q);
+  return {
+      describe_issues(judge_text_layer(p.layer, {tall_cell()}, p.ink, kPxPerPt).cells[0][0].issues),
+      describe_issues(
+          judge_text_layer(q.layer, {tall_cell()}, q.ink, kPxPerPt).cells[0][0].issues)};
+}
+
+TEST(TextLayerJudge, ALineOfPrintWithoutWordsIsRejectedHoweverShort) {
   // The second line: one short word the layer lacks, under 4 % of the ink.
-  Page bare = p;
-  bare.ink = p.ink.clone();
-  bare.ink_at({5, 24, 10, 34});
-  PageVerdict kept = judge_text_layer(p.layer, {tall_cell()}, p.ink, kPxPerPt);
-  PageVerdict lost = judge_text_layer(bare.layer, {tall_cell()}, bare.ink, kPxPerPt);
-  EXPECT_EQ(describe_issues(kept.cells[0][0].issues), "");
-  EXPECT_EQ(describe_issues(lost.cells[0][0].issues), "ink-without-words");
+  auto [kept, lost] = judged(first_line(10, 5, 15, 19), [](Page& q) { q.ink_at({5, 24, 10, 34}); });
+  EXPECT_EQ(kept, "");
+  EXPECT_EQ(lost, "ink-without-words");
 }
 
 TEST(TextLayerJudge, AWordOverTwoLinesIsRejected) {
-  Page p;
-  p.ink = cv::Mat::zeros(int(40 * kPxPerPt), int(200 * kPxPerPt), CV_8UC1);
-  for (int i = 0; i < 4; ++i) p.word("palabra", {40.0 + 30 * i, 4, 65.0 + 30 * i, 14});
-  Page junk = p;
-  junk.ink = p.ink.clone();
   // "EEE," over the start of both lines: the second line's ink is covered,
   // but by a box two lines tall.
-  junk.word("EEE,", {5, 4, 35, 34}, false);
-  junk.ink_at({5, 4, 15, 14});
-  junk.ink_at({5, 24, 30, 34});
-  PageVerdict kept = judge_text_layer(p.layer, {tall_cell()}, p.ink, kPxPerPt);
-  PageVerdict lost = judge_text_layer(junk.layer, {tall_cell()}, junk.ink, kPxPerPt);
-  EXPECT_EQ(describe_issues(kept.cells[0][0].issues), "");
-  EXPECT_EQ(describe_issues(lost.cells[0][0].issues), "spans-lines");
+  auto [kept, lost] = judged(first_line(4, 40, 25, 30), [](Page& q) {
+    q.word("EEE,", {5, 4, 35, 34}, false);
+    q.ink_at({5, 4, 15, 14});
+    q.ink_at({5, 24, 30, 34});
+  });
+  EXPECT_EQ(kept, "");
+  EXPECT_EQ(lost, "spans-lines");
 }
 
 }  // namespace
