@@ -133,6 +133,7 @@ int remove_stale_temps(const std::string& out_dir) {
   int removed = 0;
   std::error_code ec;
   const std::string suffix = kTempSuffix;
+  const std::string host = temp_host_name();
   std::vector<fs::path> stale;
   fs::recursive_directory_iterator it(out_dir, fs::directory_options::skip_permission_denied, ec),
       end;
@@ -142,17 +143,13 @@ int remove_stale_temps(const std::string& out_dir) {
         name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) {
       continue;
     }
-    // NAME.PID.pdfrecon-tmp: keep it while process PID still runs.
-    std::string rest = name.substr(0, name.size() - suffix.size());
-    size_t dot = rest.rfind('.');
-    if (dot != std::string::npos) {
-      try {
-        long pid = std::stol(rest.substr(dot + 1));
-        if (pid > 0 && pid != long(::getpid()) && (::kill(pid_t(pid), 0) == 0 || errno == EPERM)) {
-          continue;
-        }
-      } catch (const std::exception&) {
-      }
+    // Keep what another host wrote (shared storage: it may still be at
+    // work) and what a live process on this host is writing.
+    TempOwner owner = temp_file_owner(name);
+    if (!owner.host.empty() && owner.host != host) continue;
+    if (owner.pid > 0 && owner.pid != long(::getpid()) &&
+        (::kill(pid_t(owner.pid), 0) == 0 || errno == EPERM)) {
+      continue;
     }
     stale.push_back(it->path());
   }
@@ -207,7 +204,14 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     const std::string json_path = json_output_path(options.out_dir, in);
     const std::string csv_path = csv_output_path(options.out_dir, in);
     std::string sha;
+    // An output that is the input (a hard link to it) is never written or
+    // removed.
+    const bool output_is_input = same_file(in.path, json_path) || same_file(in.path, csv_path);
     try {
+      if (output_is_input) {
+        throw InputError("an output (" + (same_file(in.path, json_path) ? json_path : csv_path) +
+                         ") is the input file itself; not overwriting it");
+      }
       if (options.resume && fs::exists(json_path) && fs::exists(csv_path)) {
         sha = sha256_file(in.path);
         bool up_to_date = sha256_in_json(json_path) == sha;
@@ -238,14 +242,16 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       outcome.records = doc.records ? int(doc.records->size()) : 0;
       outcome.needs_review = count_needs_review(doc);
 
+      // CSV, then JSON, then the store: a JSON means its CSV is of the same
+      // run, and the store says "ok" only once both are on disk.
       fs::create_directories(fs::path(json_path).parent_path());
       fs::remove(json_path);
       write_file_atomically(csv_path, write_csv(doc));
+      write_file_atomically(json_path, write_json(doc));
       if (store) {
         std::lock_guard lock(store_mutex);
         store->put_document(in.path, doc);
       }
-      write_file_atomically(json_path, write_json(doc));
       outcome.status = FileStatus::done;
     } catch (const InputError& e) {
       outcome.error = e.what();
@@ -254,7 +260,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     } catch (const std::exception& e) {
       outcome.error = std::string("cannot be processed: ") + e.what();
     }
-    if (outcome.status == FileStatus::failed) {
+    if (outcome.status == FileStatus::failed && !output_is_input) {
       // Outputs of an earlier version of the file would now mislead.
       std::error_code ignored;
       fs::remove(json_path, ignored);

@@ -1,10 +1,13 @@
 // pdfrecon command line: parses arguments, calls the pipeline, writes the
 // result. All the work lives in the libraries; this file only talks to users.
+#include <signal.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -183,6 +186,31 @@ void fail_line(const std::string& file, const std::string& reason) {
   std::cerr << "pdfrecon: " << (file.empty() ? "" : file + ": ") << reason << "\n";
 }
 
+// Writes `text` to standard output and closes it, so that a full disk or a
+// closed pipe is an error (exit 1), not a silent loss.
+int write_stdout(std::string_view text) {
+  std::cout.flush();
+  const char* p = text.data();
+  size_t left = text.size();
+  int err = 0;
+  while (left > 0) {
+    ssize_t n = ::write(STDOUT_FILENO, p, left);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      err = errno;
+      break;
+    }
+    p += n;
+    left -= size_t(n);
+  }
+  if (::close(STDOUT_FILENO) != 0 && !err && errno != EINVAL) err = errno;
+  if (err) {
+    fail_line("", std::string("cannot write to standard output: ") + std::strerror(err));
+    return kExitInput;
+  }
+  return kExitOk;
+}
+
 std::string format_from_name(const std::string& out) {
   auto ends = [&out](const std::string& ext) {
     return out.size() > ext.size() && out.compare(out.size() - ext.size(), ext.size(), ext) == 0;
@@ -218,6 +246,12 @@ int run_extract(const std::vector<std::string>& args) {
   if (format.empty()) format = output.empty() ? "json" : format_from_name(output);
   if (format != "json" && format != "csv" && format != "md") {
     throw po::error("--format must be json, csv or md, not '" + format + "'");
+  }
+
+  // An output over its input would destroy the one thing that cannot be
+  // made again: refuse it whatever the spelling (same device and inode).
+  if (!output.empty() && same_file(input, output)) {
+    throw po::error("-o " + output + " is the input file " + input + "; refusing to overwrite it");
   }
 
   ExtractOptions options = pipeline_options(pa);
@@ -259,10 +293,12 @@ int run_extract(const std::vector<std::string>& args) {
   std::string text = format == "csv"  ? write_csv(doc, vm.count("excel") > 0)
                      : format == "md" ? write_markdown(doc)
                                       : write_json(doc);
-  if (output.empty()) {
-    std::cout << text << std::flush;
-  } else {
+  if (output.empty()) return write_stdout(text);
+  try {
     write_file_atomically(output, text);
+  } catch (const std::runtime_error& e) {
+    fail_line("", e.what());
+    return kExitInput;
   }
   return kExitOk;
 }
@@ -374,6 +410,9 @@ static void limit_openmp(char** argv) {
 
 int main(int argc, char** argv) {
   limit_openmp(argv);
+  // A closed pipe is a write error to report, not a silent death.
+  ::signal(SIGPIPE, SIG_IGN);
+  remove_temp_files_on_signals();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << kMainHelp;

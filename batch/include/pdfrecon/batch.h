@@ -8,8 +8,11 @@
 //   "-2", "-3"... appended.
 // - Per file: STEM.csv (records, or grids: write_csv) then STEM.json (the
 //   extract contract: write_json, with the input's sha256). Both are written
-//   atomically; the JSON is removed first and written last, so a JSON present
-//   means its CSV belongs to the same run.
+//   atomically; the JSON is removed first and written after the CSV, so a
+//   JSON present means its CSV belongs to the same run, and the database row
+//   is written last: it says "ok" only once both files are on disk.
+// - An output that is the input file itself (a hard link) fails that file;
+//   nothing is written or removed.
 // - `resume` skips a file whose JSON exists with the input's current sha256
 //   (and, with a database, whose stored row has that sha256 too).
 // - A file that cannot be processed is reported and never stops the others;
@@ -89,7 +92,8 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
 
 // Removes temporary files (atomic_file.h's kTempSuffix) that a killed run
 // left anywhere under `out_dir`, unless the process that wrote them still
-// runs. Returns how many were removed.
+// runs or ran on another host (shared storage: it may be at work there).
+// Returns how many were removed.
 int remove_stale_temps(const std::string& out_dir);
 
 // The output paths of one input.
