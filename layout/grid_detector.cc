@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
@@ -18,6 +19,9 @@ constexpr double kDefaultTextHeightPt = 10;
 // Cap height / font size for common fonts: converts measured glyph heights
 // to an em.
 constexpr double kCapHeightPerEm = 0.72;
+// An outer ruling drawn over less of the table's width than this leaves
+// the rest of that side open (see open_edges).
+constexpr double kClosedEdgeCoverage = 0.95;
 
 int odd(int v) { return v | 1; }
 
@@ -369,6 +373,7 @@ struct Line {
   double pos = 0, a = 0, b = 0, thick = 0;
   std::vector<int> pieces;
   bool alive = true;
+  bool inferred = false;  // an open table edge (open_edges), not drawn
   double length() const { return b - a; }
 };
 
@@ -574,10 +579,70 @@ double coverage(std::vector<std::pair<double, double>> intervals, double lo, dou
   return covered / (hi - lo);
 }
 
+// The unruled outer boundaries of one table. Where a page break cut a
+// spreadsheet, its first or last row may have no ruling on its outer side,
+// yet the verticals (or, for a side, the horizontals) run on past the
+// outermost crossing ruling: when both outermost of them do, or at least
+// half of them and two, the boundary is where they end (their median end).
+// Or the outer ruling is drawn over some columns only (a merged cell left
+// open where the page cut it) while both outermost verticals end there: the
+// boundary is that ruling's, across the whole table. Either way a ruling is
+// made there, so that the rulings ending at it meet two crossing ones and
+// the row it closes is a row of the table. One long line running on alone
+// is decoration, not an open edge.
+std::vector<Line> open_edges(const std::vector<Line*>& lines, const std::vector<Line*>& across,
+                             const Scale& s) {
+  std::vector<Line> out;
+  if (lines.size() < 2 || across.empty()) return out;
+  auto by_pos = [](const Line* l, const Line* r) { return l->pos < r->pos; };
+  const Line* first = *std::min_element(lines.begin(), lines.end(), by_pos);
+  const Line* last = *std::max_element(lines.begin(), lines.end(), by_pos);
+  double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+  for (const Line* l : across) lo = std::min(lo, l->pos), hi = std::max(hi, l->pos);
+  auto edge_line = [&](double pos) {
+    Line l;
+    l.pos = pos;
+    l.a = first->pos;
+    l.b = last->pos;
+    l.thick = 1;
+    l.inferred = true;
+    return l;
+  };
+  for (bool before : {true, false}) {
+    double edge = before ? lo : hi;
+    auto end_of = [before](const Line* l) { return before ? l->a : l->b; };
+    std::vector<double> ends;
+    bool outer = true;
+    for (const Line* l : lines) {
+      bool runs_on = (before ? edge - end_of(l) : end_of(l) - edge) > s.open_border;
+      if (runs_on) ends.push_back(end_of(l));
+      if ((l == first || l == last) && !runs_on) outer = false;
+    }
+    if (ends.size() >= 2 && (outer || 2 * ends.size() >= lines.size())) {
+      std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
+      out.push_back(edge_line(ends[ends.size() / 2]));
+      continue;
+    }
+    // Both outermost lines end at the outer ruling, which leaves part of
+    // the width open.
+    auto ends_at_edge = [&](const Line* l) { return std::abs(end_of(l) - edge) <= s.joint_tol; };
+    if (!ends_at_edge(first) || !ends_at_edge(last)) continue;
+    std::vector<std::pair<double, double>> drawn;
+    for (const Line* l : across) {
+      if (std::abs(l->pos - edge) <= s.cluster_tol) drawn.emplace_back(l->a, l->b);
+    }
+    if (coverage(drawn, first->pos, last->pos, s.merge_gap) < kClosedEdgeCoverage) {
+      out.push_back(edge_line(edge));
+    }
+  }
+  return out;
+}
+
 // A table in working-image px before conversion to points.
 struct RawTable {
   std::vector<double> rows, cols;  // boundary positions
   std::vector<GridCell> cells;     // boxes unset
+  bool open_top = false, open_bottom = false, open_left = false, open_right = false;
 };
 
 // Builds the grid of one group of rulings; false if it is not a table.
@@ -587,36 +652,31 @@ bool build_table(const std::vector<const Line*>& hs, const std::vector<const Lin
   std::vector<int> hcl, vcl;
   t.rows = cluster_positions(hs, s.cluster_tol, hcl);
   t.cols = cluster_positions(vs, s.cluster_tol, vcl);
-  // Vertical rulings running on past the outermost horizontal one (or the
-  // reverse) mark an outer boundary that is not ruled, when at least half
-  // of them, and two, do so: one long line is decoration.
-  auto open_end = [&](const std::vector<const Line*>& lines, double edge, bool before, double& at) {
-    std::vector<double> ends;
-    for (const Line* l : lines) {
-      double end = before ? l->a : l->b;
-      if ((before ? edge - end : end - edge) > s.open_border) ends.push_back(end);
-    }
-    if (ends.size() < 2 || 2 * ends.size() < lines.size()) return false;
-    std::nth_element(ends.begin(), ends.begin() + ends.size() / 2, ends.end());
-    at = ends[ends.size() / 2];
-    return true;
-  };
-  int row_shift = 0, col_shift = 0;
-  double at = 0;
-  if (open_end(vs, t.rows.front(), true, at)) t.rows.insert(t.rows.begin(), at), row_shift = 1;
-  if (open_end(vs, t.rows.back(), false, at)) t.rows.push_back(at);
-  if (open_end(hs, t.cols.front(), true, at)) t.cols.insert(t.cols.begin(), at), col_shift = 1;
-  if (open_end(hs, t.cols.back(), false, at)) t.cols.push_back(at);
   int nr = int(t.rows.size()) - 1, nc = int(t.cols.size()) - 1;
   if (nr < 1 || nc < 1 || nr * nc < o.min_cells) return false;
+  // An outer boundary made only of inferred rulings is open.
+  auto only_inferred = [](const std::vector<const Line*>& lines, const std::vector<int>& cl,
+                          int cluster) {
+    bool any = false;
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (cl[i] != cluster) continue;
+      if (!lines[i]->inferred) return false;
+      any = true;
+    }
+    return any;
+  };
+  t.open_top = only_inferred(hs, hcl, 0);
+  t.open_bottom = only_inferred(hs, hcl, nr);
+  t.open_left = only_inferred(vs, vcl, 0);
+  t.open_right = only_inferred(vs, vcl, nc);
 
   // The ruled intervals along every boundary.
   std::vector<std::vector<std::pair<double, double>>> hcov(nr + 1), vcov(nc + 1);
   for (size_t i = 0; i < hs.size(); ++i) {
-    for (int p : hs[i]->pieces) hcov[hcl[i] + row_shift].emplace_back(hpieces[p].a, hpieces[p].b);
+    for (int p : hs[i]->pieces) hcov[hcl[i]].emplace_back(hpieces[p].a, hpieces[p].b);
   }
   for (size_t i = 0; i < vs.size(); ++i) {
-    for (int p : vs[i]->pieces) vcov[vcl[i] + col_shift].emplace_back(vpieces[p].a, vpieces[p].b);
+    for (int p : vs[i]->pieces) vcov[vcl[i]].emplace_back(vpieces[p].a, vpieces[p].b);
   }
   // The ends of an edge lie inside the crossing rulings; leave them out.
   // Dropouts shorter than half an em are bridged: narrower than any
@@ -689,6 +749,8 @@ CellGrid to_points(const RawTable& t, const cv::Matx23d& back, double px_per_pt)
   for (double y : t.rows) g.row_edges.push_back(map_point(back, cx, y).y / px_per_pt);
   for (double x : t.cols) g.col_edges.push_back(map_point(back, x, cy).x / px_per_pt);
   g.bbox = {g.col_edges.front(), g.row_edges.front(), g.col_edges.back(), g.row_edges.back()};
+  g.open_top = t.open_top, g.open_bottom = t.open_bottom;
+  g.open_left = t.open_left, g.open_right = t.open_right;
   for (GridCell cell : t.cells) {
     double x0 = t.cols[cell.col], x1 = t.cols[cell.col + cell.col_span];
     double y0 = t.rows[cell.row], y1 = t.rows[cell.row + cell.row_span];
@@ -772,15 +834,31 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
   Rulings rulings{hs, vs, s};
-  rulings.select();
-  for (int round = 0; round < 4; ++round) {
-    bool dropped = false;
-    for (auto& [gh, gv] : rulings.groups()) {
-      dropped |= drop_crowded(gh, s.cluster_tol, s.min_cell);
-      dropped |= drop_crowded(gv, s.cluster_tol, s.min_cell);
+  auto choose = [&] {
+    rulings.select();
+    for (int round = 0; round < 4; ++round) {
+      bool dropped = false;
+      for (auto& [gh, gv] : rulings.groups()) {
+        dropped |= drop_crowded(gh, s.cluster_tol, s.min_cell);
+        dropped |= drop_crowded(gv, s.cluster_tol, s.min_cell);
+      }
+      if (!dropped) break;
+      rulings.prune();
     }
-    if (!dropped) break;
-    rulings.prune();
+  };
+  choose();
+  // Tables a page break left open get their missing outer rulings, and the
+  // rulings are chosen again with them (the short ones of an open row now
+  // meet two).
+  std::vector<Line> hedges, vedges;
+  for (auto& [gh, gv] : rulings.groups()) {
+    for (Line& l : open_edges(gv, gh, s)) hedges.push_back(std::move(l));
+    for (Line& l : open_edges(gh, gv, s)) vedges.push_back(std::move(l));
+  }
+  if (!hedges.empty() || !vedges.empty()) {
+    hs.insert(hs.end(), hedges.begin(), hedges.end());
+    vs.insert(vs.end(), vedges.begin(), vedges.end());
+    choose();
   }
   for (auto& [gh, gv] : rulings.groups()) {
     RawTable t;

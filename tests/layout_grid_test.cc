@@ -531,6 +531,59 @@ TEST(layoutGrid, TableWithoutBottomRuling) {
   EXPECT_NEAR(pg.tables[0].row_edges.back(), 460 / kPxPerPt, 1.5);
 }
 
+// A spreadsheet table cut by a page break: five columns, a block of rows
+// 0-3 merged in columns 0-2 (unit, objective), a section row across the
+// table at row 4, then a second block.
+Table page_break_table() {
+  Table t;
+  t.cols = {200, 260, 520, 900, 1300, 1520};
+  t.rows = evenly(200, 34, 9);
+  t.merges = {{0, 0, 4, 1}, {0, 1, 4, 1}, {0, 2, 4, 1}, {4, 0, 1, 5},
+              {5, 0, 4, 1}, {5, 1, 4, 1}, {5, 2, 4, 1}};
+  return t;
+}
+
+// Paints `t`, then erases its rulings along row boundary `row` between
+// columns [c0, c1).
+cv::Mat without_ruling(const Table& t, int row, int c0, int c1) {
+  Painter p({});
+  p.table(t);
+  cv::Mat img = p.finish();
+  cv::line(img, {int(t.cols[c0]) - 3, int(t.rows[row])}, {int(t.cols[c1]) + 3, int(t.rows[row])},
+           cv::Scalar(255), 3);
+  return img;
+}
+
+TEST(layoutGrid, APageBreakLeftTheTopOpenAboveASectionRow) {
+  // The page starts with a section row; the export drew no ruling above it.
+  Table t = page_break_table();
+  t.rows.erase(t.rows.begin(), t.rows.begin() + 4);
+  t.merges = {{0, 0, 1, 5}, {1, 0, 4, 1}, {1, 1, 4, 1}, {1, 2, 4, 1}};
+  PageGrids pg = detect_grids(without_ruling(t, 0, 0, 5), kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+  EXPECT_TRUE(pg.tables[0].open_top);
+  EXPECT_FALSE(pg.tables[0].open_bottom);
+}
+
+TEST(layoutGrid, APageBreakLeftAMergedBlockOpenAtTheBottom) {
+  // The page ends inside a block: no bottom ruling, and the block's
+  // dividers meet only the ruling above them.
+  Table t = page_break_table();
+  PageGrids pg = detect_grids(without_ruling(t, 9, 0, 5), kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+  EXPECT_TRUE(pg.tables[0].open_bottom);
+}
+
+TEST(layoutGrid, AMergedCellLeftOpenWhereThePageCutIt) {
+  // The top ruling is drawn over the indicator and target columns only.
+  Table t = page_break_table();
+  PageGrids pg = detect_grids(without_ruling(t, 0, 0, 3), kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
 TEST(layoutGrid, UnderlinesAndLoneLinesAreNotTables) {
   Painter p({});
   p.text("Fecha de actualizacion: 31/12/2023", 150, 200, 0.6);

@@ -35,6 +35,9 @@ struct CellGrid {
   std::vector<double> row_edges;  // n_rows + 1 ascending y positions (points)
   std::vector<double> col_edges;  // n_cols + 1 ascending x positions (points)
   std::vector<GridCell> cells;    // row-major by top-left position
+  // Outer boundaries that no ruling draws (a page break left the table
+  // open): the detector placed them where the crossing rulings end.
+  bool open_top = false, open_bottom = false, open_left = false, open_right = false;
 
   int n_rows() const { return row_edges.empty() ? 0 : int(row_edges.size()) - 1; }
   int n_cols() const { return col_edges.empty() ? 0 : int(col_edges.size()) - 1; }
