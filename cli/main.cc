@@ -370,7 +370,7 @@ int run_verify(const std::vector<std::string>& args) {
 
   ExpectedRecords expected;
   try {
-    expected = load_expected(expected_path);
+    expected = load_expected(expected_path, compared_columns(report_profile(options)));
   } catch (const std::exception& e) {
     fail_line("", e.what());
     return kExitInput;
@@ -385,7 +385,7 @@ int run_verify(const std::vector<std::string>& args) {
     fail_line(input, std::string("cannot be processed: ") + e.what());
     return kExitInput;
   }
-  std::vector<Record> got = doc.records ? *doc.records : std::vector<Record>{};
+  std::vector<Record> got = flat_records(doc);
   if (!doc.records) {
     std::cout << input << ": no records extracted (profile " << doc.profile << ")\n";
   }

@@ -7,6 +7,7 @@
 
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/region_stack.h"
+#include "pdfrecon/value_grammar.h"
 
 namespace pdfrecon {
 namespace {
@@ -92,12 +93,6 @@ bool has_invalid_chars(std::string_view text) {
   return false;
 }
 
-bool looks_like_value(std::string_view text) {
-  static const std::regex value(
-      R"(\s*(\d{1,3}(\.\d{3})*(,\d+)?|\d+([,.]\d+)?)\s*%?\s*|\s*[Nn]\s*/\s*[Aa]\s*)");
-  return std::regex_match(text.begin(), text.end(), value);
-}
-
 std::string describe_issues(unsigned issues) {
   static const char* const kNames[] = {
       "invalid-chars", "crosses-border", "ink-without-words", "words-without-ink", "unknown-words",
@@ -156,7 +151,7 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
       const GridCell& c = t.cells[k];
       if (c.col_span != 1 || texts[k].empty() || c.col >= int(filled.size())) continue;
       ++filled[size_t(c.col)];
-      values[size_t(c.col)] += looks_like_value(texts[k]);
+      values[size_t(c.col)] += is_value(texts[k]);
     }
     for (size_t k = 0; k < t.cells.size(); ++k) {
       const GridCell& c = t.cells[k];
@@ -165,7 +160,7 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
       bool value_column = c.col_span == 1 && c.col < int(filled.size()) &&
                           values[size_t(c.col)] >= 3 &&
                           values[size_t(c.col)] >= o.value_column_share * filled[size_t(c.col)];
-      v.value_cell = value_column || looks_like_value(text);
+      v.value_cell = value_column || is_value(text);
 
       // A word box much taller than the cell's others stands over two or
       // more lines: whatever it says, the lines under it are not read.
@@ -248,7 +243,7 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
           v.issues |= kStrayMarks;  // "¡" without "!": a ruling read as a glyph
         }
         if (text.find_first_of("0123456789") != std::string::npos) v.issues |= kOcrLayerFigure;
-        if (value_column && !looks_like_value(text)) v.issues |= kNotAValue;
+        if (value_column && !is_value(text)) v.issues |= kNotAValue;
       }
 
       int looked = 0;

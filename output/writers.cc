@@ -51,19 +51,17 @@ ordered_json table_json(const CellGrid& t) {
   return j;
 }
 
-ordered_json record_json(const Record& r) {
+ordered_json record_json(const DocumentResult& doc, const Record& r) {
   ordered_json j;
-  j["section"] = r.section;
-  j["no"] = r.no;
-  j["unit"] = r.unit;
-  j["objective"] = r.objective;
-  j["indicator"] = r.indicator;
-  j["target"] = r.target;
-  j["target_kind"] = r.target_kind;
-  j["target_value"] = r.target_value ? ordered_json(*r.target_value) : ordered_json(nullptr);
+  for (const std::string& f : doc.record_fields) j[f] = r.field(f);
+  if (!doc.value_field.empty()) {
+    j[doc.value_field + "_kind"] = r.value_kind;
+    j[doc.value_field + "_value"] = r.value ? ordered_json(*r.value) : ordered_json(nullptr);
+  }
   j["page"] = r.page;
   j["confidence"] = round_to(r.confidence, 0.001);
   j["flags"] = r.flags;
+  j["review_reasons"] = r.review_reasons;
   return j;
 }
 
@@ -92,24 +90,6 @@ std::vector<std::vector<std::string>> grid_rows(const CellGrid& t) {
     }
   }
   return rows;
-}
-
-const std::vector<std::string> kRecordColumns = {
-    "section",     "no",           "unit", "objective",  "indicator", "target",
-    "target_kind", "target_value", "page", "confidence", "flags"};
-
-std::vector<std::string> record_fields(const Record& r) {
-  return {r.section,
-          r.no,
-          r.unit,
-          r.objective,
-          r.indicator,
-          r.target,
-          r.target_kind,
-          r.target_value ? format_number(*r.target_value) : "",
-          std::to_string(r.page),
-          format_number(round_to(r.confidence, 0.001)),
-          join(r.flags, ";")};
 }
 
 std::string md_escape(const std::string& s) {
@@ -157,6 +137,30 @@ std::string csv_field(const std::string& s) {
   return out + "\"";
 }
 
+std::vector<std::string> record_columns(const DocumentResult& doc) {
+  std::vector<std::string> out = doc.record_fields;
+  if (!doc.value_field.empty()) {
+    out.push_back(doc.value_field + "_kind");
+    out.push_back(doc.value_field + "_value");
+  }
+  for (const char* c : {"page", "confidence", "flags", "review_reasons"}) out.push_back(c);
+  return out;
+}
+
+std::vector<std::string> record_row(const DocumentResult& doc, const Record& r) {
+  std::vector<std::string> out;
+  for (const std::string& f : doc.record_fields) out.push_back(r.field(f));
+  if (!doc.value_field.empty()) {
+    out.push_back(r.value_kind);
+    out.push_back(r.value_digits);  // exactly as the grammar read it: never 1.23457e+06
+  }
+  out.push_back(std::to_string(r.page));
+  out.push_back(format_number(round_to(r.confidence, 0.001)));
+  out.push_back(join(r.flags, ";"));
+  out.push_back(join(r.review_reasons, ";"));
+  return out;
+}
+
 ordered_json to_json(const DocumentResult& doc) {
   ordered_json j;
   j["schema"] = kSchema;
@@ -181,7 +185,7 @@ ordered_json to_json(const DocumentResult& doc) {
   j["pages"] = std::move(pages);
   if (doc.records) {
     ordered_json recs = ordered_json::array();
-    for (const Record& r : *doc.records) recs.push_back(record_json(r));
+    for (const Record& r : *doc.records) recs.push_back(record_json(doc, r));
     j["records"] = std::move(recs);
   }
   ordered_json meta = ordered_json::object();
@@ -204,8 +208,8 @@ std::string write_csv(const DocumentResult& doc, bool bom) {
     out += "\r\n";
   };
   if (doc.records) {
-    line(kRecordColumns);
-    for (const Record& r : *doc.records) line(record_fields(r));
+    line(record_columns(doc));
+    for (const Record& r : *doc.records) line(record_row(doc, r));
     return out;
   }
   bool first = true;
@@ -224,8 +228,8 @@ std::string write_markdown(const DocumentResult& doc) {
   std::string out = "# " + md_escape(doc.file) + "\n\n";
   if (doc.records) {
     std::vector<std::vector<std::string>> rows;
-    for (const Record& r : *doc.records) rows.push_back(record_fields(r));
-    out += md_table(kRecordColumns, rows);
+    for (const Record& r : *doc.records) rows.push_back(record_row(doc, r));
+    out += md_table(record_columns(doc), rows);
     if (!doc.metadata.fields.empty()) {
       out += "\n";
       for (const auto& [k, v] : doc.metadata.fields)

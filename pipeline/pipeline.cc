@@ -21,15 +21,17 @@
 #include "pdfrecon/dictionary_reconciler.h"
 #include "pdfrecon/grid_detector.h"
 #include "pdfrecon/lexicon.h"
-#include "pdfrecon/lotaip_profile.h"
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/region_stack.h"
+#include "pdfrecon/report_profile.h"
+#include "pdfrecon/report_records.h"
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/text_matcher.h"
 #include "pdfrecon/tinted_regions.h"
 #include "pdfrecon/upright.h"
+#include "pdfrecon/value_grammar.h"
 #include "task_pool.h"
 
 namespace pdfrecon {
@@ -63,8 +65,6 @@ constexpr double kValueColumnShare = 0.5;
 constexpr double kPagePassShare = 0.5;
 // Cells shorter than this (points) hold one line; taller ones wrapped text.
 constexpr double kOneLineBelowPt = 14;
-// Confidence of a figure two readings disagree on: below review.
-constexpr double kDisagreement = 0.5;
 // Most cell lines one Tesseract call reads (see add_cell_stacks): a page of
 // 80-120 lines is a handful of calls.
 constexpr size_t kStackLines = 24;
@@ -194,7 +194,7 @@ std::vector<bool> value_columns(const CellGrid& t) {
   for (const GridCell& c : t.cells) {
     if (c.col_span != 1 || c.text.empty() || c.col >= int(filled.size())) continue;
     ++filled[size_t(c.col)];
-    values[size_t(c.col)] += looks_like_value(c.text);
+    values[size_t(c.col)] += is_value(c.text);
   }
   std::vector<bool> out(filled.size());
   for (size_t i = 0; i < out.size(); ++i) {
@@ -233,8 +233,8 @@ OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_p
   // note, unless what was read there first has no letters (a figure in a
   // row made tall by its neighbours).
   if (value_cell && (one_line || !has_letter(first_reading))) {
-    OcrEngine::Reading figure = ocr.read_region(grey, r, true, kValueWhitelist, dpi);
-    if (looks_like_value(figure.text)) return figure;
+    OcrEngine::Reading figure = ocr.read_region(grey, r, true, kValueCharacters, dpi);
+    if (is_value(figure.text)) return figure;
   }
   return ocr.read_region(grey, r, one_line, {}, dpi);
 }
@@ -248,17 +248,18 @@ OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_p
 // value column) are left alone.
 void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, OcrEngine& ocr,
                     GridCell& c) {
-  bool figure = looks_like_value(c.text) ||
+  bool figure = is_value(c.text) ||
                 (!has_letter(c.text) && c.text.find_first_of("0123456789") != std::string::npos);
   if (!figure) return;
   OcrEngine::Reading again =
-      ocr.read_region(grey, r, true, kValueWhitelist, int(std::lround(px_per_pt * 72)));
-  if (without_spaces(again.text) == without_spaces(c.text) && looks_like_value(c.text)) return;
-  if (!looks_like_value(c.text) || again.confidence > c.confidence) {
+      ocr.read_region(grey, r, true, kValueCharacters, int(std::lround(px_per_pt * 72)));
+  if (without_spaces(again.text) == without_spaces(c.text) && is_value(c.text)) return;
+  if (!is_value(c.text) || again.confidence > c.confidence) {
     c.text = again.text;
     c.raw_text = again.text;
   }
-  c.confidence = std::min({c.confidence, again.confidence, kDisagreement});
+  c.confidence = std::min(c.confidence, again.confidence);
+  c.add_doubt(kDoubtReadingsDisagree);
 }
 
 // A figure that is still no value ("100,00% -", "7O") is for a person to
@@ -267,9 +268,7 @@ void flag_broken_figures(std::vector<CellGrid>& tables) {
   for (CellGrid& t : tables) {
     for (GridCell& c : t.cells) {
       bool digits = c.text.find_first_of("0123456789") != std::string::npos;
-      if (digits && !has_letter(c.text) && !looks_like_value(c.text)) {
-        c.confidence = std::min(c.confidence, kDisagreement);
-      }
+      if (digits && !has_letter(c.text) && !is_value(c.text)) c.add_doubt(kDoubtNotAValue);
     }
   }
 }
@@ -297,7 +296,7 @@ void reread_weak_cells(const cv::Mat& grey, const cv::Mat& ink, double px_per_pt
       if (r.width < 4 || r.height < 4) continue;
       bool weak =
           c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
-      bool value_cell = looks_like_value(c.text) ||
+      bool value_cell = is_value(c.text) ||
                         (c.col_span == 1 && c.col < int(value_col.size()) && value_col[c.col]);
       if (!weak && !value_cell) continue;
       // Cells are read on whichever worker is free, each with its engine.
@@ -581,9 +580,14 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
         c.source = "ocr";
         c.text = again.text;
         c.raw_text = again.text;
+        c.confidence = again.confidence;
         // Ink but nothing read: nobody knows what the cell says.
-        c.confidence = again.text.empty() && (v.issues & kInkWithoutWords) ? 0 : again.confidence;
-        if (again.text.empty() && !(v.issues & kInkWithoutWords)) c.confidence = 0.5;
+        if (again.text.empty() && (v.issues & kInkWithoutWords)) {
+          c.confidence = 0;
+          c.add_doubt(kDoubtInkUnread);
+        } else if (again.text.empty()) {
+          c.confidence = 0.5;
+        }
       });
     }
   }
@@ -640,9 +644,9 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
 
 // The bundled dictionary plus the user's folders. Throws
 // std::invalid_argument (a usage error) for a folder that cannot be used.
-Dictionary load_dictionary(const std::vector<std::string>& dirs) {
+Dictionary load_dictionary(const std::vector<std::string>& dirs, bool with_bundled) {
   static const Dictionary bundled = Dictionary::bundled();
-  Dictionary d = bundled;
+  Dictionary d = with_bundled ? bundled : Dictionary();
   for (const std::string& dir : dirs) {
     try {
       d.add_folder(dir);
@@ -653,19 +657,36 @@ Dictionary load_dictionary(const std::vector<std::string>& dirs) {
   return d;
 }
 
+}  // namespace
+
+ReportProfile report_profile(const ExtractOptions& options) {
+  try {
+    if (!options.profile_file.empty()) return ReportProfile::load(options.profile_file);
+    bool named = options.profile != "auto" && options.profile != "generic";
+    return ReportProfile::bundled(named ? options.profile : "lotaip-a4");
+  } catch (const ProfileError& e) {
+    throw std::invalid_argument(e.what());
+  }
+}
+
+namespace {
+
 // Records and metadata when the document is a report pdfrecon knows.
-void apply_profile(const std::string& requested, const Dictionary& dictionary,
-                   DocumentResult& doc) {
-  if (requested == "generic") return;
+void apply_profile(const ExtractOptions& options, const ReportProfile& profile,
+                   const Dictionary& dictionary, DocumentResult& doc) {
+  if (options.profile == "generic") return;
   std::vector<PageContent> content;
   for (PageResult& p : doc.pages) content.push_back({p.number, &p.tables, p.lines});
-  if (requested == "auto" && !is_lotaip_a4(content)) return;
+  if (options.profile == "auto" && !is_report(content, profile)) return;
   std::string why;
   const Lexicon* lexicon = Lexicon::shared(&why);
   if (!lexicon) doc.warnings.push_back(why + ": words outside the dictionary are not corrected");
   DictionaryReconciler reconciler(dictionary, lexicon);
-  ProfileResult result = extract_lotaip_a4(content, &reconciler);
-  doc.profile = "lotaip-a4";
+  ProfileResult result = read_records(content, profile, &reconciler);
+  doc.profile = profile.name;
+  doc.record_fields = profile.record_fields();
+  int value = profile.value_column();
+  doc.value_field = value >= 0 ? profile.columns[size_t(value)].field : "";
   doc.records = std::move(result.records);
   doc.metadata = std::move(result.metadata);
   for (std::string& w : result.warnings) doc.warnings.push_back(std::move(w));
@@ -675,7 +696,8 @@ void apply_profile(const std::string& requested, const Dictionary& dictionary,
 
 DocumentResult extract_document(const std::string& path, const ExtractOptions& requested,
                                 const ProgressFn& progress) {
-  const Dictionary dictionary = load_dictionary(requested.dict_dirs);
+  const Dictionary dictionary = load_dictionary(requested.dict_dirs, requested.bundled_dict);
+  const ReportProfile profile = report_profile(requested);
   ExtractOptions options = requested;
   if (!options.known_word && options.lexicon && options.lang.rfind("spa", 0) == 0) {
     // The judge asks the same vocabulary reconcile corrects against.
@@ -759,7 +781,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
     doc.pages.push_back(std::move(results[i]));
     for (std::string& w : warnings[i]) doc.warnings.push_back(std::move(w));
   }
-  apply_profile(options.profile, dictionary, doc);
+  apply_profile(options, profile, dictionary, doc);
   return doc;
 }
 

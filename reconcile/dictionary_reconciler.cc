@@ -13,9 +13,12 @@ void apply(GridCell& cell, const CleanText& clean) {
   if (clean.text != cell.text) cell.text = clean.text;
   for (const TextCorrection& c : clean.corrections) cell.corrections.push_back(c);
   // A dictionary entry is evidence of its own: an unsure OCR reading that
-  // lands near exactly one known phrase is that phrase.
-  cell.confidence = clean.known ? std::max(cell.confidence, clean.confidence)
-                                : std::min(cell.confidence, clean.confidence);
+  // lands near exactly one known phrase, by OCR's own slips only, is that
+  // phrase. An entry reached through other edits could be another name
+  // (another institution's unit) and vouches for nothing.
+  bool vouches = clean.known && clean.hard_edits == 0;
+  cell.confidence = vouches ? std::max(cell.confidence, clean.confidence)
+                            : std::min(cell.confidence, clean.confidence);
 }
 
 }  // namespace
@@ -54,36 +57,35 @@ void DictionaryReconciler::clean_cell(GridCell& cell, FieldKind kind) const {
       apply(cell, matcher_.clean_number(cell.text));
       break;
     case FieldKind::kFree:
-      break;  // names, e-mails, links, phone numbers: as printed
+    case FieldKind::kValue:  // read by clean_target
+      break;                 // names, e-mails, links, phone numbers: as printed
   }
 }
 
-void DictionaryReconciler::clean_free_cells(CellGrid& table) const {
-  for (GridCell& c : table.cells) clean_cell(c, FieldKind::kFree);
-}
-
-TargetReading DictionaryReconciler::clean_target(GridCell& cell) const {
-  TargetReading r = repair_target(cell.text, cell.corrections);
-  if (r.kind == "text" && !r.text.empty()) {
+CleanValue DictionaryReconciler::clean_value(GridCell& cell) const {
+  CleanValue out;
+  std::vector<ValueRepair> repairs;
+  out.reading = repair_value(cell.text, repairs);
+  for (const ValueRepair& r : repairs) {
+    cell.corrections.push_back({r.rule, r.from, r.to, 0});
+    if (!r.sure) out.repaired_unsure = true;
+  }
+  if (out.reading.kind == ValueKind::kText && !out.reading.text.empty()) {
     // Free-text goals ("8,33% mensual promedio (...)"): words only; the
     // figures inside are never touched.
-    CleanText words = matcher_.correct_words(r.text);
+    CleanText words = matcher_.correct_words(out.reading.text);
     for (const TextCorrection& c : words.corrections) cell.corrections.push_back(c);
-    r.text = words.text;
-    r.confidence = std::min(r.confidence, words.confidence);
+    out.reading.text = words.text;
+    cell.confidence = std::min(cell.confidence, words.confidence);
     // A figure amid words nobody knows is more likely a misread cell than
-    // a goal in prose: a person should look.
-    if (r.text.find_first_of("0123456789") != std::string::npos &&
-        known_word_share(r.text) < kMinKnownShare) {
-      r.needs_review = true;
-      r.confidence = std::min(r.confidence, 0.5);
-    }
+    // a goal in prose.
+    double known = known_word_share(out.reading.text);
+    out.figure_in_prose =
+        out.reading.text.find_first_of("0123456789") != std::string::npos && known < kMinKnownShare;
+    out.known_prose = known >= kMinKnownShare && out.reading.text.find(' ') != std::string::npos;
   }
-  cell.text = r.text;
-  cell.confidence = std::min(cell.confidence, r.confidence);
-  r.confidence = cell.confidence;
-  if (r.confidence < kReviewBelow) r.needs_review = true;
-  return r;
+  cell.text = out.reading.text;
+  return out;
 }
 
 }  // namespace pdfrecon

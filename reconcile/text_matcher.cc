@@ -304,6 +304,7 @@ bool TextMatcher::match_entry(const std::string& text, EntryKind kind, CleanText
   out.text = e->text;
   out.known = true;
   out.confidence = 1 - 0.25 * best.d.cost / max_cost;
+  out.hard_edits = best.d.hard;
   out.corrections.push_back({"dictionary", printed, e->text, best.d.cost});
   return true;
 }

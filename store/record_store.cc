@@ -14,6 +14,8 @@ namespace pdfrecon {
 
 namespace {
 
+constexpr int kSchemaVersion = 2;
+
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
   auto p = std::filesystem::absolute(path, ec);
@@ -87,19 +89,6 @@ class Statement {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
-
-// The box of the cell on the record's page whose text is the indicator.
-const Box* indicator_box(const DocumentResult& doc, const Record& r) {
-  for (const PageResult& p : doc.pages) {
-    if (p.number != r.page) continue;
-    for (const CellGrid& t : p.tables) {
-      for (const GridCell& c : t.cells) {
-        if (c.text == r.indicator) return &c.box;
-      }
-    }
-  }
-  return nullptr;
-}
 
 std::string join_flags(const std::vector<std::string>& flags) {
   std::string out;
@@ -230,27 +219,30 @@ struct RecordStore::Impl {
     Statement rec(db,
                   "INSERT INTO records (document_id, ordinal, section, no, unit, objective, "
                   "indicator, target, target_kind, target_value, page, x0, y0, x1, y1, "
-                  "confidence, flags, needs_review, corrected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-                  "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)");
+                  "confidence, flags, needs_review, corrected, fields_json, review_reasons) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                  "?16, ?17, ?18, ?19, ?20, ?21)");
     int ordinal = 0;
     for (const Record& r : *doc.records) {
+      nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+      for (const std::string& f : doc.record_fields) fields[f] = r.field(f);
       rec.bind(1, doc_id)
           .bind(2, ++ordinal)
-          .bind(3, r.section)
-          .bind(4, r.no)
-          .bind(5, r.unit)
-          .bind(6, r.objective)
-          .bind(7, r.indicator)
-          .bind(8, r.target)
-          .bind(9, r.target_kind)
+          .bind(3, r.field("section"))
+          .bind(4, r.field("no"))
+          .bind(5, r.field("unit"))
+          .bind(6, r.field("objective"))
+          .bind(7, r.field("indicator"))
+          .bind(8, r.field(doc.value_field))
+          .bind(9, r.value_kind)
           .bind(11, r.page);
-      if (r.target_value) {
-        rec.bind(10, *r.target_value);
+      if (r.value) {
+        rec.bind(10, *r.value);
       } else {
         rec.bind_null(10);
       }
-      if (const Box* b = indicator_box(doc, r)) {
-        rec.bind_box(12, *b);
+      if (r.box.width() > 0) {
+        rec.bind_box(12, r.box);
       } else {
         for (int i = 12; i <= 15; ++i) rec.bind_null(i);
       }
@@ -258,7 +250,23 @@ struct RecordStore::Impl {
           .bind(17, join_flags(r.flags))
           .bind(18, r.has_flag("needs_review") ? 1 : 0)
           .bind(19, r.has_flag("corrected") ? 1 : 0)
+          .bind(20, fields.dump())
+          .bind(21, join_flags(r.review_reasons))
           .run();
+    }
+  }
+
+  // Brings a store of an older schema version up to this one.
+  void upgrade() {
+    Statement v(db, "PRAGMA user_version");
+    int version = v.step() ? std::stoi(v.text(0)) : 0;
+    if (version == 1) {
+      // CREATE TABLE IF NOT EXISTS kept the version 1 records table.
+      exec("ALTER TABLE records ADD COLUMN fields_json TEXT");
+      exec("ALTER TABLE records ADD COLUMN review_reasons TEXT");
+    }
+    if (version < kSchemaVersion) {
+      exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
     }
   }
 
@@ -298,6 +306,7 @@ RecordStore RecordStore::open(const std::string& path) {
   impl->exec("PRAGMA foreign_keys = ON");
   impl->exec("PRAGMA synchronous = NORMAL");
   impl->exec(detail::kSchemaSql);
+  impl->upgrade();
   return RecordStore(std::move(impl));
 }
 

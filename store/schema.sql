@@ -1,4 +1,5 @@
--- pdfrecon record store, schema version 1.
+-- pdfrecon record store, schema version 2 (version 1 stores are upgraded in
+-- place when opened: records gains fields_json and review_reasons).
 --
 -- One row in `documents` per input file (keyed by its absolute path); every
 -- other table hangs off it with ON DELETE CASCADE, so storing a file again
@@ -67,10 +68,15 @@ CREATE INDEX IF NOT EXISTS cells_table ON cells (table_id);
 CREATE INDEX IF NOT EXISTS cells_document ON cells (document_id);
 
 -- One row per record (a LOTAIP literal a4 indicator), in reading order.
+-- fields_json holds every field of the record's profile (documents.profile);
+-- the named text columns are lotaip-a4's fields, '' when the profile has no
+-- such field, and target* hold the profile's value field.
 CREATE TABLE IF NOT EXISTS records (
   id           INTEGER PRIMARY KEY,
   document_id  INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
   ordinal      INTEGER NOT NULL,                 -- one-based, as in the JSON "records" array
+  fields_json  TEXT,                             -- {"section": ..., "no": ..., ...}: the profile's fields
+  review_reasons TEXT,                           -- ';'-separated, e.g. 'unsure_reading;no_sequence'
   section      TEXT NOT NULL,
   no           TEXT NOT NULL,
   unit         TEXT NOT NULL,
@@ -104,4 +110,4 @@ CREATE TABLE IF NOT EXISTS corrections (
 );
 CREATE INDEX IF NOT EXISTS corrections_document ON corrections (document_id);
 
-PRAGMA user_version = 1;
+

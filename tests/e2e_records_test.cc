@@ -48,16 +48,16 @@ TEST_P(BornDigitalRecords, NoCleanTargetIsFlaggedAndEveryValueIsRight) {
   DocumentResult doc = extract_document(dir + "/born-digital.pdf", {});
   ASSERT_TRUE(doc.records.has_value());
   for (const Record& r : *doc.records) {
-    EXPECT_FALSE(r.has_flag("needs_review")) << r.indicator;
-    if (r.target_kind == "percent") {
-      ASSERT_TRUE(r.target_value.has_value());
+    EXPECT_FALSE(r.has_flag("needs_review")) << r.field("indicator");
+    if (r.value_kind == "percent") {
+      ASSERT_TRUE(r.value.has_value());
       // The value is the printed figure: "70,36%" -> 70.36.
-      std::string printed = r.target.substr(0, r.target.size() - 1);
+      std::string printed = r.field("target").substr(0, r.field("target").size() - 1);
       std::replace(printed.begin(), printed.end(), ',', '.');
-      EXPECT_DOUBLE_EQ(*r.target_value, std::stod(printed)) << r.target;
+      EXPECT_DOUBLE_EQ(*r.value, std::stod(printed)) << r.field("target");
     }
-    if (r.target_kind == "na") {
-      EXPECT_FALSE(r.target_value.has_value());
+    if (r.value_kind == "na") {
+      EXPECT_FALSE(r.value.has_value());
     }
   }
 }

@@ -39,15 +39,17 @@ Outcome check(const DocumentResult& doc) {
   EXPECT_EQ(got.size(), want.size());
   for (size_t i = 0; i < std::min(got.size(), want.size()); ++i) {
     const Record& r = got[i];
-    bool target_ok = r.target == want[i][5];
-    bool no_ok = r.no == want[i][1];
+    bool target_ok = r.field("target") == want[i][5];
+    bool no_ok = r.field("no") == want[i][1];
     out.targets_right += target_ok;
-    out.exact += target_ok && no_ok && r.section == want[i][0] && r.unit == want[i][2] &&
-                 r.objective == want[i][3] && r.indicator == want[i][4];
+    out.exact += target_ok && no_ok && r.field("section") == want[i][0] &&
+                 r.field("unit") == want[i][2] && r.field("objective") == want[i][3] &&
+                 r.field("indicator") == want[i][4];
     if (!target_ok || !no_ok) {
       EXPECT_TRUE(r.has_flag("needs_review"))
-          << "record " << i << ": no '" << r.no << "' (want '" << want[i][1] << "'), target '"
-          << r.target << "' (want '" << want[i][5] << "') is wrong and not flagged";
+          << "record " << i << ": no '" << r.field("no") << "' (want '" << want[i][1]
+          << "'), target '" << r.field("target") << "' (want '" << want[i][5]
+          << "') is wrong and not flagged";
     }
   }
   EXPECT_GE(double(out.targets_right) / double(want.size()), 0.99)

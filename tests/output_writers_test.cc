@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "pdfrecon/atomic_file.h"
 #include "pdfrecon/pipeline.h"
@@ -40,24 +41,66 @@ TEST(WriteCsv, GridRepeatsMergedCellsOverTheirSpan) {
   EXPECT_EQ(csv, "# page 1 table 1\r\n\"Unidad, \"\"A\"\"\",x\r\n\"Unidad, \"\"A\"\"\",y\r\n");
 }
 
-TEST(WriteCsv, RecordsHaveTheContractColumnsFirstAndOptionalBom) {
+DocumentResult a4_document(std::vector<Record> records) {
   DocumentResult doc;
-  doc.records = std::vector<Record>{{.section = "S",
-                                     .no = "1",
-                                     .unit = "U",
-                                     .objective = "O",
-                                     .indicator = "I",
-                                     .target = "70,36%",
-                                     .target_kind = "percent",
-                                     .target_value = 70.36,
-                                     .page = 2,
-                                     .confidence = 0.9,
-                                     .flags = {"corrected", "needs_review"}}};
-  std::string csv = write_csv(doc, /*bom=*/true);
-  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFsection,no,unit,objective,indicator,target,", 0), 0u);
-  EXPECT_NE(csv.find("S,1,U,O,I,\"70,36%\",percent,70.36,2,0.9,corrected;needs_review\r\n"),
+  doc.record_fields = {"section", "no", "unit", "objective", "indicator", "target"};
+  doc.value_field = "target";
+  doc.records = std::move(records);
+  return doc;
+}
+
+Record a4_record(const std::string& target, const std::string& kind, std::optional<double> value,
+                 const std::string& digits) {
+  Record r;
+  r.fields = {{"section", "S"},   {"no", "1"},        {"unit", "U"},
+              {"objective", "O"}, {"indicator", "I"}, {"target", target}};
+  r.value_kind = kind;
+  r.value = value;
+  r.value_digits = digits;
+  r.page = 2;
+  r.confidence = 0.9;
+  return r;
+}
+
+TEST(WriteCsv, RecordsHaveTheContractColumnsFirstAndOptionalBom) {
+  Record r = a4_record("70,36%", "percent", 70.36, "70.36");
+  r.flags = {"corrected", "needs_review"};
+  r.review_reasons = {"unsure_reading"};
+  std::string csv = write_csv(a4_document({r}), /*bom=*/true);
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBFsection,no,unit,objective,indicator,target,target_kind,"
+                      "target_value,page,confidence,flags,review_reasons\r\n",
+                      0),
+            0u)
+      << csv;
+  EXPECT_NE(csv.find("S,1,U,O,I,\"70,36%\",percent,70.36,2,0.9,corrected;needs_review,"
+                     "unsure_reading\r\n"),
             std::string::npos)
       << csv;
+}
+
+TEST(WriteCsv, ValuesArePrintedExactlyAsRead) {
+  // Six significant digits would print 1.23457e+06 and 2.5e+06.
+  std::string csv = write_csv(a4_document({a4_record("1.234.567", "number", 1234567, "1234567"),
+                                           a4_record("2.500.000", "number", 2500000, "2500000")}));
+  EXPECT_NE(csv.find(",1.234.567,number,1234567,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",2.500.000,number,2500000,"), std::string::npos) << csv;
+  EXPECT_EQ(csv.find("e+06"), std::string::npos) << csv;
+}
+
+TEST(WriteJson, RecordsCarryTheirProfilesFieldsAndReviewReasons) {
+  Record r = a4_record("N/A", "na", std::nullopt, "");
+  r.review_reasons = {"no_sequence"};
+  auto j = to_json(a4_document({r}));
+  const auto& rec = j["records"][0];
+  EXPECT_EQ(rec["indicator"], "I");
+  EXPECT_EQ(rec["target_kind"], "na");
+  EXPECT_TRUE(rec["target_value"].is_null());
+  EXPECT_EQ(rec["review_reasons"][0], "no_sequence");
+  std::vector<std::string> keys;
+  for (auto it = rec.begin(); it != rec.end(); ++it) keys.push_back(it.key());
+  EXPECT_EQ(keys, (std::vector<std::string>{"section", "no", "unit", "objective", "indicator",
+                                            "target", "target_kind", "target_value", "page",
+                                            "confidence", "flags", "review_reasons"}));
 }
 
 TEST(WriteJson, FollowsTheContract) {

@@ -5,7 +5,7 @@
 #include "pdfrecon/dictionary.h"
 #include "pdfrecon/dictionary_reconciler.h"
 #include "pdfrecon/lexicon.h"
-#include "pdfrecon/lotaip_profile.h"
+#include "pdfrecon/report_records.h"
 
 namespace pdfrecon {
 namespace {
@@ -44,7 +44,7 @@ ProfileResult run(std::vector<CellGrid>& tables) {
   static const Dictionary dictionary = Dictionary::bundled();
   static const DictionaryReconciler reconciler(dictionary, Lexicon::shared());
   std::vector<PageContent> pages = {{1, &tables, {}}};
-  return extract_lotaip_a4(pages, &reconciler);
+  return read_records(pages, ReportProfile::bundled("lotaip-a4"), &reconciler);
 }
 ProfileResult run(CellGrid t) {
   std::vector<CellGrid> tables = {std::move(t)};
@@ -63,11 +63,11 @@ TEST(LotaipProfile, AHeaderRowWithTwoGarbledLabelsIsStillAHeader) {
   std::vector<PageContent> pages;
   std::vector<CellGrid> tables = {t};
   pages.push_back({1, &tables, {}});
-  EXPECT_TRUE(is_lotaip_a4(pages));
+  EXPECT_TRUE(is_report(pages, ReportProfile::bundled("lotaip-a4")));
   ProfileResult r = run(t);
   ASSERT_EQ(r.records.size(), 1u);
-  EXPECT_EQ(r.records[0].indicator, "Porcentaje de ejecución presupuestaria");
-  EXPECT_EQ(r.records[0].target, "90,44%");
+  EXPECT_EQ(r.records[0].field("indicator"), "Porcentaje de ejecución presupuestaria");
+  EXPECT_EQ(r.records[0].field("target"), "90,44%");
 }
 
 TEST(LotaipProfile, UnitNumbersLostBetweenReadableOnesAreInferred) {
@@ -75,8 +75,8 @@ TEST(LotaipProfile, UnitNumbersLostBetweenReadableOnesAreInferred) {
                   row("9", "D", "N/A")});
   ProfileResult r = run(t);
   ASSERT_EQ(r.records.size(), 4u);
-  EXPECT_EQ(r.records[1].no, "7");
-  EXPECT_EQ(r.records[2].no, "8");
+  EXPECT_EQ(r.records[1].field("no"), "7");
+  EXPECT_EQ(r.records[2].field("no"), "8");
   EXPECT_TRUE(r.records[1].has_flag("corrected"));
   EXPECT_FALSE(r.records[1].has_flag("needs_review"));
 }
@@ -88,7 +88,7 @@ TEST(LotaipProfile, UnitNumbersAreNotGuessedWhenTheGapDoesNotFit) {
                   row("10", "D", "N/A")});
   ProfileResult r = run(t);
   ASSERT_EQ(r.records.size(), 4u);
-  EXPECT_EQ(r.records[1].no, "tá");
+  EXPECT_EQ(r.records[1].field("no"), "tá");
   EXPECT_TRUE(r.records[1].has_flag("needs_review"));
   EXPECT_TRUE(r.records[2].has_flag("needs_review"));
 }
@@ -98,11 +98,11 @@ TEST(LotaipProfile, ADigitRepairedOutOfSequenceIsFlagged) {
   auto t = table({kHeader, row("4", "A", "N/A"), row("l", "B", "N/A"), row("6", "C", "N/A")});
   ProfileResult r = run(t);
   ASSERT_EQ(r.records.size(), 3u);
-  EXPECT_EQ(r.records[1].no, "1");
+  EXPECT_EQ(r.records[1].field("no"), "1");
   EXPECT_TRUE(r.records[1].has_flag("needs_review"));
   auto ok = table({kHeader, row("4", "A", "N/A"), row("S", "B", "N/A"), row("6", "C", "N/A")});
   ProfileResult r2 = run(ok);
-  EXPECT_EQ(r2.records[1].no, "5");
+  EXPECT_EQ(r2.records[1].field("no"), "5");
   EXPECT_FALSE(r2.records[1].has_flag("needs_review"));
 }
 
@@ -111,22 +111,22 @@ TEST(LotaipProfile, RepairedTargetsAreAuditedAndImpossibleOnesFlagged) {
                                          row("3", "C", "91,00% É"), row("4", "D", "7 3% ¿x? qz")})};
   ProfileResult r = run(tables);
   ASSERT_EQ(r.records.size(), 4u);
-  EXPECT_EQ(r.records[0].target, "100,00%");
+  EXPECT_EQ(r.records[0].field("target"), "100,00%");
   EXPECT_TRUE(r.records[0].has_flag("corrected"));
   EXPECT_FALSE(r.records[0].has_flag("needs_review"));
-  EXPECT_EQ(r.records[1].target, "100,00%");
+  EXPECT_EQ(r.records[1].field("target"), "100,00%");
   EXPECT_TRUE(r.records[1].has_flag("needs_review"));
-  EXPECT_EQ(r.records[2].target, "91,00%");
-  ASSERT_TRUE(r.records[2].target_value);
-  EXPECT_DOUBLE_EQ(*r.records[2].target_value, 91);
-  EXPECT_TRUE(r.records[3].has_flag("needs_review")) << r.records[3].target;
+  EXPECT_EQ(r.records[2].field("target"), "91,00%");
+  ASSERT_TRUE(r.records[2].value);
+  EXPECT_DOUBLE_EQ(*r.records[2].value, 91);
+  EXPECT_TRUE(r.records[3].has_flag("needs_review")) << r.records[3].field("target");
   // The audit trail is on the cells: raw text kept, each change listed.
   const GridCell* cell = tables[0].cell_at(2, 4);
   ASSERT_NE(cell, nullptr);
   EXPECT_EQ(cell->raw_text, "00,00%");
   EXPECT_EQ(cell->text, "100,00%");
   ASSERT_FALSE(cell->corrections.empty());
-  EXPECT_EQ(cell->corrections.back().rule, "target-lost-digit");
+  EXPECT_EQ(cell->corrections.back().rule, "value-lost-digit");
 }
 
 }  // namespace

@@ -79,16 +79,20 @@ DocumentResult sample(int n_records) {
   page.tables.push_back(grid);
   doc.pages.push_back(page);
   doc.records.emplace();
+  doc.record_fields = {"section", "no", "unit", "objective", "indicator", "target"};
+  doc.value_field = "target";
   for (int i = 0; i < n_records; ++i) {
     Record r;
-    r.section = "PROCESOS GOBERNANTES";
-    r.no = std::to_string(i + 1);
-    r.unit = "Coordinación";
-    r.objective = "Incrementar";
-    r.indicator = a.text;
-    r.target = "70,36%";
-    r.target_kind = "percent";
-    r.target_value = 70.36;
+    r.set("section", "PROCESOS GOBERNANTES");
+    r.set("no", std::to_string(i + 1));
+    r.set("unit", "Coordinación");
+    r.set("objective", "Incrementar");
+    r.set("indicator", a.text);
+    r.set("target", "70,36%");
+    r.value_kind = "percent";
+    r.value = 70.36;
+    r.value_digits = "70.36";
+    r.box = a.box;
     r.page = 1;
     r.confidence = 0.8;
     r.flags = {"corrected", "needs_review"};

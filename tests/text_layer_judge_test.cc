@@ -198,15 +198,6 @@ TEST(TextLayerJudge, AValueColumnWantsValues) {
   EXPECT_FALSE(at(v, 1, 1).value_cell);
 }
 
-TEST(TextLayerJudge, ValueShapes) {
-  for (const char* s : {"70,36%", "100,00 %", "0%", "12", "1.250", "1.250,5", "N/A", "n / a"}) {
-    EXPECT_TRUE(looks_like_value(s)) << s;
-  }
-  for (const char* s : {"", "WA", "Na", "100 00%", "70,36%.", "4,17% mensual", "s", "-"}) {
-    EXPECT_FALSE(looks_like_value(s)) << s;
-  }
-}
-
 TEST(TextLayerJudge, InvalidCharacters) {
   EXPECT_FALSE(has_invalid_chars("Índice de satisfacción – 70,36%"));
   EXPECT_TRUE(has_invalid_chars("a\xEF\xBF\xBD"));  // U+FFFD

@@ -13,124 +13,125 @@ namespace pdfrecon {
 
 namespace {
 
-constexpr std::array<const char*, 8> kFields = {
-    "section", "no", "unit", "objective", "indicator", "target", "target_kind", "target_value"};
+bool is_value_column(const std::string& c) {
+  return c.size() > 6 && c.compare(c.size() - 6, 6, "_value") == 0;
+}
 
-std::optional<double> parse_number(const std::string& s) {
-  if (s.empty() || s == "null") return std::nullopt;
+// A value as compared and shown: enough digits that different values print
+// differently, few enough that 70.36 parsed from text and computed by the
+// pipeline agree; "" for none.
+std::string normal_value(const std::string& s) {
+  if (s.empty() || s == "null") return "";
   size_t used = 0;
   double v = std::stod(s, &used);
   if (used != s.size()) throw std::invalid_argument(s);
-  return v;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
-void set_field(Record& r, const std::string& field, const std::string& value) {
-  if (field == "section")
-    r.section = value;
-  else if (field == "no")
-    r.no = value;
-  else if (field == "unit")
-    r.unit = value;
-  else if (field == "objective")
-    r.objective = value;
-  else if (field == "indicator")
-    r.indicator = value;
-  else if (field == "target")
-    r.target = value;
-  else if (field == "target_kind")
-    r.target_kind = value;
-  else if (field == "target_value")
-    r.target_value = parse_number(value);
+bool known(const std::vector<std::string>& columns, const std::string& c) {
+  return std::find(columns.begin(), columns.end(), c) != columns.end();
 }
 
-ExpectedRecords from_csv(const std::string& text, const std::string& name) {
+std::string listed(const std::vector<std::string>& columns) {
+  std::string out;
+  for (const std::string& c : columns) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+ExpectedRecords from_csv(const std::string& text, const std::string& name,
+                         const std::vector<std::string>& columns) {
   auto rows = parse_csv(text);
   if (rows.empty()) throw std::runtime_error(name + ": empty file");
   ExpectedRecords out;
-  std::vector<int> column_of;
-  for (const char* f : kFields) {
-    auto it = std::find(rows[0].begin(), rows[0].end(), f);
-    if (it != rows[0].end()) {
-      out.fields.push_back(f);
-      column_of.push_back(int(it - rows[0].begin()));
-    }
+  std::vector<size_t> column_of;
+  for (size_t c = 0; c < rows[0].size(); ++c) {
+    if (!known(columns, rows[0][c])) continue;
+    out.fields.push_back(rows[0][c]);
+    column_of.push_back(c);
   }
   if (out.fields.empty()) {
-    throw std::runtime_error(name +
-                             ": not a records CSV (no section, no, unit, objective, "
-                             "indicator or target column in the header)");
+    throw std::runtime_error(name + ": not a records CSV (the header row names none of " +
+                             listed(columns) + ")");
   }
   for (size_t i = 1; i < rows.size(); ++i) {
     if (rows[i].size() == 1 && rows[i][0].empty()) continue;  // a blank line
     Record r;
     for (size_t f = 0; f < out.fields.size(); ++f) {
-      size_t col = size_t(column_of[f]);
+      size_t col = column_of[f];
       if (col >= rows[i].size()) {
         throw std::runtime_error(name + ": line " + std::to_string(i + 1) + " has " +
                                  std::to_string(rows[i].size()) + " fields, the header " +
                                  std::to_string(rows[0].size()));
       }
-      try {
-        set_field(r, out.fields[f], rows[i][col]);
-      } catch (const std::invalid_argument&) {
-        throw std::runtime_error(name + ": line " + std::to_string(i + 1) +
-                                 ": target_value is not a number: " + rows[i][col]);
+      std::string v = rows[i][col];
+      if (is_value_column(out.fields[f])) {
+        try {
+          v = normal_value(v);
+        } catch (const std::invalid_argument&) {
+          throw std::runtime_error(name + ": line " + std::to_string(i + 1) + ": " + out.fields[f] +
+                                   " is not a number: " + rows[i][col]);
+        }
       }
+      r.set(out.fields[f], v);
     }
     out.records.push_back(std::move(r));
   }
   return out;
 }
 
-ExpectedRecords from_json(const std::string& text, const std::string& name) {
-  nlohmann::json j;
+ExpectedRecords from_json(const std::string& text, const std::string& name,
+                          const std::vector<std::string>& columns) {
+  nlohmann::ordered_json j;
   try {
-    j = nlohmann::json::parse(text);
+    j = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::json::exception& e) {
     throw std::runtime_error(name + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object() || !j.contains("records") || !j["records"].is_array()) {
-    throw std::runtime_error(name + ": no \"records\" array (not a pdfrecon lotaip-a4 document)");
+    throw std::runtime_error(name + ": no \"records\" array (not a pdfrecon report document)");
   }
   ExpectedRecords out;
-  out.fields.assign(kFields.begin(), kFields.end());
   int n = 0;
   for (const auto& rj : j["records"]) {
     ++n;
     if (!rj.is_object())
       throw std::runtime_error(name + ": record " + std::to_string(n) + " is not an object");
     Record r;
-    auto str = [&](const char* key) -> std::string {
-      if (!rj.contains(key) || rj[key].is_null()) return "";
-      if (!rj[key].is_string()) {
+    for (const auto& [key, v] : rj.items()) {
+      if (!known(columns, key)) continue;
+      if (n == 1) out.fields.push_back(key);
+      if (v.is_null()) {
+        r.set(key, "");
+      } else if (v.is_string()) {
+        r.set(key, v.get<std::string>());
+      } else if (v.is_number() && is_value_column(key)) {
+        r.set(key, normal_value(v.dump()));
+      } else {
         throw std::runtime_error(name + ": record " + std::to_string(n) + ": " + key +
-                                 " is not a string");
+                                 (is_value_column(key) ? " is not a number" : " is not a string"));
       }
-      return rj[key].get<std::string>();
-    };
-    r.section = str("section");
-    r.no = str("no");
-    r.unit = str("unit");
-    r.objective = str("objective");
-    r.indicator = str("indicator");
-    r.target = str("target");
-    r.target_kind = str("target_kind");
-    if (rj.contains("target_value") && !rj["target_value"].is_null()) {
-      if (!rj["target_value"].is_number()) {
-        throw std::runtime_error(name + ": record " + std::to_string(n) +
-                                 ": target_value is not a number");
-      }
-      r.target_value = rj["target_value"].get<double>();
     }
     out.records.push_back(std::move(r));
+  }
+  if (out.fields.empty() && !out.records.empty()) {
+    throw std::runtime_error(name + ": its records have none of the fields " + listed(columns));
   }
   return out;
 }
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 
+// A record in a few words: its first fields that are filled.
 std::string brief(const Record& r) {
-  return "no " + r.no + ", indicator " + quoted(r.indicator) + ", target " + quoted(r.target);
+  std::string out;
+  int shown = 0;
+  for (const auto& [k, v] : r.fields) {
+    if (v.empty() || shown == 3) continue;
+    out += (shown++ ? ", " : "") + k + " " + quoted(v);
+  }
+  return out;
 }
 
 }  // namespace
@@ -178,11 +179,12 @@ std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
   return rows;
 }
 
-ExpectedRecords parse_expected(const std::string& text, const std::string& name) {
+ExpectedRecords parse_expected(const std::string& text, const std::string& name,
+                               const std::vector<std::string>& columns) {
   size_t first = text.find_first_not_of(" \t\r\n");
-  if (first != std::string::npos && text[first] == '{') return from_json(text, name);
+  if (first != std::string::npos && text[first] == '{') return from_json(text, name, columns);
   try {
-    return from_csv(text, name);
+    return from_csv(text, name, columns);
   } catch (const std::runtime_error& e) {
     std::string what = e.what();
     if (what.rfind(name + ":", 0) == 0) throw;
@@ -190,32 +192,39 @@ ExpectedRecords parse_expected(const std::string& text, const std::string& name)
   }
 }
 
-ExpectedRecords load_expected(const std::string& path) {
+ExpectedRecords load_expected(const std::string& path, const std::vector<std::string>& columns) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error(path + ": cannot be read");
   std::stringstream s;
   s << in.rdbuf();
   if (in.bad()) throw std::runtime_error(path + ": cannot be read");
-  return parse_expected(s.str(), path);
+  return parse_expected(s.str(), path, columns);
 }
 
-std::string record_field(const Record& r, const std::string& field) {
-  if (field == "section") return r.section;
-  if (field == "no") return r.no;
-  if (field == "unit") return r.unit;
-  if (field == "objective") return r.objective;
-  if (field == "indicator") return r.indicator;
-  if (field == "target") return r.target;
-  if (field == "target_kind") return r.target_kind;
-  if (field == "target_value") {
-    if (!r.target_value) return "null";
-    // Enough digits that different values print differently, few enough
-    // that 70.36 parsed from text and computed by the pipeline agree.
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", *r.target_value);
-    return buf;
+std::string record_field(const Record& r, const std::string& field) { return r.field(field); }
+
+std::vector<std::string> compared_columns(const ReportProfile& profile) {
+  std::vector<std::string> out = profile.record_fields();
+  if (int v = profile.value_column(); v >= 0) {
+    out.push_back(profile.columns[size_t(v)].field + "_kind");
+    out.push_back(profile.columns[size_t(v)].field + "_value");
   }
-  return "";
+  return out;
+}
+
+std::vector<Record> flat_records(const DocumentResult& doc) {
+  std::vector<Record> out;
+  if (!doc.records) return out;
+  for (const Record& r : *doc.records) {
+    Record flat;
+    for (const std::string& f : doc.record_fields) flat.set(f, r.field(f));
+    if (!doc.value_field.empty()) {
+      flat.set(doc.value_field + "_kind", r.value_kind);
+      flat.set(doc.value_field + "_value", r.value ? normal_value(r.value_digits) : "");
+    }
+    out.push_back(std::move(flat));
+  }
+  return out;
 }
 
 VerifyResult compare_records(const ExpectedRecords& expected, const std::vector<Record>& got) {

@@ -17,6 +17,15 @@ struct TextCorrection {
   double distance = 0;  // weighted edit distance, 0 for rule-based repairs
 };
 
+// Doubts a reading stage has about a cell's text, for the review policy
+// (review_policy.h) to weigh: evidence, not verdicts.
+inline constexpr const char* kDoubtReadingsDisagree =
+    "readings-disagree";  // two OCR readings differ
+inline constexpr const char* kDoubtNotAValue =
+    "not-a-value";  // figures and noise, no value ("100,00% -")
+inline constexpr const char* kDoubtInkUnread =
+    "ink-unread";  // ink in the cell nothing was read from
+
 // A cell as the user sees it: a merged region appears once, at its top-left
 // grid position, with its spans.
 struct GridCell {
@@ -28,6 +37,14 @@ struct GridCell {
   std::string source = "native";  // "native" or "ocr"
   double confidence = 1.0;        // in [0, 1]
   std::vector<TextCorrection> corrections;
+  std::vector<std::string> doubts;  // kDoubt*, each once
+
+  void add_doubt(const char* d) {
+    for (const std::string& x : doubts) {
+      if (x == d) return;
+    }
+    doubts.emplace_back(d);
+  }
 };
 
 struct CellGrid {

@@ -26,9 +26,6 @@ class OcrError : public std::runtime_error {
 // Font name given to OCR words, so later stages know where text came from.
 inline constexpr const char* kOcrFontName = "pdfrecon-ocr";
 
-// What a target value is written with: "70,36%", "1.250", "N/A".
-inline constexpr const char* kValueWhitelist = "0123456789,.%NA/";
-
 class OcrEngine {
  public:
   // Throws OcrError when the language data is not installed.
@@ -49,7 +46,7 @@ class OcrEngine {
   // white so the text stands alone. Single-line mode reads isolated digits
   // ("7") that page segmentation drops; block mode reads wrapped text.
   // A non-empty `whitelist` limits the characters Tesseract may return
-  // (tessedit_char_whitelist), e.g. kValueWhitelist for figures. `dpi` is
+  // (tessedit_char_whitelist), e.g. kValueCharacters (value_grammar.h) for figures. `dpi` is
   // the image's resolution (Tesseract sizes its expectations by it).
   struct Reading {
     std::string text;

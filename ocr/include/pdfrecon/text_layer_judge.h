@@ -132,10 +132,6 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
                              const cv::Mat& ink, double px_per_pt,
                              const TextLayerJudgeOptions& options = {});
 
-// A percentage ("70,36%", "100 %"), a number ("12", "1.250,5") or N/A:
-// the shape of a target value.
-bool looks_like_value(std::string_view text);
-
 // True when the UTF-8 text is invalid or holds U+FFFD, control characters
 // (other than tab, newline) or private-use code points.
 bool has_invalid_chars(std::string_view text);

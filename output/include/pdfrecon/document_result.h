@@ -32,6 +32,10 @@ struct DocumentResult {
   std::vector<PageResult> pages;
   // Present when a profile such as lotaip-a4 applied (possibly empty).
   std::optional<std::vector<Record>> records;
+  // The records' fields in order (the profile's), and the field whose value
+  // the grammar read ("target": written with target_kind, target_value).
+  std::vector<std::string> record_fields;
+  std::string value_field;
   ReportMetadata metadata;
   std::vector<std::string> warnings;
 };

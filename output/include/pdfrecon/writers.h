@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "pdfrecon/document_result.h"
 
@@ -13,9 +14,15 @@ namespace pdfrecon {
 nlohmann::ordered_json to_json(const DocumentResult& doc);
 std::string write_json(const DocumentResult& doc);
 
+// The columns of a records CSV: the profile's record fields, then the value
+// field's kind and value (target_kind, target_value for lotaip-a4), page,
+// confidence, flags and review_reasons (';'-separated).
+std::vector<std::string> record_columns(const DocumentResult& doc);
+// One record as the CSV writes it, column by column.
+std::vector<std::string> record_row(const DocumentResult& doc, const Record& r);
+
 // RFC 4180 CSV, UTF-8 without BOM, CRLF line ends. With records: one row per
-// record (section,no,unit,objective,indicator,target,target_kind,
-// target_value,page,confidence,flags). Without (generic profile): each
+// record (record_columns). Without (generic profile): each
 // table's grid, merged cells repeated over their span, tables separated by an
 // empty line and introduced by a "# page P table T" row.
 // `bom` prepends U+FEFF, which older Excel needs to read UTF-8.

@@ -8,16 +8,21 @@
 #include <vector>
 
 #include "pdfrecon/document_result.h"
+#include "pdfrecon/report_profile.h"
 
 namespace pdfrecon {
 
 struct ExtractOptions {
-  std::vector<int> pages;              // one-based page numbers; empty = all
-  double dpi = 150;                    // rendering resolution for grid detection
-  std::string profile = "auto";        // "auto" | "generic" | "lotaip-a4"
-  std::string ocr = "auto";            // "auto" | "always" | "never"
-  std::string lang = "spa";            // Tesseract language
+  std::vector<int> pages;  // one-based page numbers; empty = all
+  double dpi = 150;        // rendering resolution for grid detection
+  // "auto" (the report profile when the document reads as one, else
+  // generic), "generic" (tables only) or a bundled profile's name.
+  std::string profile = "auto";
+  std::string profile_file;  // a user's profile (report_profile.h); replaces the bundled one
+  std::string ocr = "auto";  // "auto" | "always" | "never"
+  std::string lang = "spa";  // Tesseract language
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
+  bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
   std::string debug_dir;               // when set, intermediate images are written here
   int jobs = 0;                        // worker threads for pages; 0 = one per core
   // Lexicon the text-layer judge asks whether a word is Spanish (or `lang`).
@@ -36,6 +41,11 @@ using ProgressFn = std::function<void(int done, int total)>;
 // (a page number beyond the last page).
 DocumentResult extract_document(const std::string& path, const ExtractOptions& options,
                                 const ProgressFn& progress = {});
+
+// The report profile `options` ask for: the profile file, or the bundled
+// profile named (lotaip-a4 for "auto" and "generic"). Throws
+// std::invalid_argument with a one-line reason when the file cannot be used.
+ReportProfile report_profile(const ExtractOptions& options);
 
 // Parses "1,3-5" into {1,3,4,5}; throws std::invalid_argument with a
 // readable reason. Duplicates are removed; order is ascending.

@@ -1,5 +1,5 @@
 // The TextReconciler the pipeline uses: cells cleaned by a TextMatcher
-// (dictionary, then lexicon), targets read by the repairing target grammar.
+// (dictionary, then lexicon), values read by the repairing value grammar.
 #pragma once
 
 #include "pdfrecon/dictionary.h"
@@ -16,8 +16,7 @@ class DictionaryReconciler : public TextReconciler {
       : matcher_(dictionary, lexicon) {}
 
   void clean_cell(GridCell& cell, FieldKind kind) const override;
-  void clean_free_cells(CellGrid& table) const override;
-  TargetReading clean_target(GridCell& cell) const override;
+  CleanValue clean_value(GridCell& cell) const override;
 
  private:
   // Free-text goals with figures need most of their words known.

@@ -31,6 +31,7 @@ struct CleanText {
   std::vector<TextCorrection> corrections;  // each change, for the audit
   double confidence = 1;                    // that `text` is what was printed
   bool known = false;                       // `text` is a dictionary entry
+  int hard_edits = 0;  // edits to reach the entry that are not OCR's usual slips
 };
 
 class TextMatcher {

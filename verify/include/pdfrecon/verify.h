@@ -4,21 +4,22 @@
 //
 // Expected records come from either
 // - a pdfrecon JSON document (its "records" array): every record field is
-//   compared, including target_kind and target_value; or
+//   compared, including the value's kind and value (target_kind,
+//   target_value for lotaip-a4); or
 // - a records CSV with a header row, such as fixtures/*/records.csv: the
-//   columns it has among section, no, unit, objective, indicator, target,
-//   target_kind and target_value are compared.
-//
-// Records are compared in order, position by position: record N of the
-// expected file against record N extracted. Extra or missing records at the
-// end are reported as such.
+//   columns it has are compared.
+// Either way the columns that say how a record was read (page, confidence,
+// flags, review_reasons) are not compared. Records are flat: every field,
+// the value's kind and value included, as text (values as "%.10g").
 #pragma once
 
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "pdfrecon/document_result.h"
 #include "pdfrecon/records.h"
+#include "pdfrecon/report_profile.h"
 
 namespace pdfrecon {
 
@@ -31,12 +32,18 @@ struct ExpectedRecords {
 // BOM is skipped. Quoted fields may hold commas, quotes and line breaks.
 std::vector<std::vector<std::string>> parse_csv(const std::string& text);
 
+// The columns a profile's records are compared on: its record fields, then
+// its value field's kind and value (target_kind, target_value).
+std::vector<std::string> compared_columns(const ReportProfile& profile);
+
 // Reads a JSON document or a records CSV (told apart by content: JSON starts
-// with '{'). Throws std::runtime_error with a one-line reason (naming the
-// file) when it cannot be read or holds no records.
-ExpectedRecords load_expected(const std::string& path);
+// with '{'), keeping the `columns` it has (compared_columns). Throws
+// std::runtime_error with a one-line reason (naming the file) when it
+// cannot be read or has none of them.
+ExpectedRecords load_expected(const std::string& path, const std::vector<std::string>& columns);
 // The same from text already in memory; `name` is used in messages.
-ExpectedRecords parse_expected(const std::string& text, const std::string& name);
+ExpectedRecords parse_expected(const std::string& text, const std::string& name,
+                               const std::vector<std::string>& columns);
 
 struct FieldDiff {
   int record = 0;  // one-based position in the expected file
@@ -58,6 +65,10 @@ struct VerifyResult {
 
 // The value of `field` ("section", ..., "target_value") as compared and shown.
 std::string record_field(const Record& r, const std::string& field);
+
+// A document's records as verify compares them: the profile's fields, then
+// the value field's kind and value as text.
+std::vector<Record> flat_records(const DocumentResult& doc);
 
 // Aligns the two lists (an edit distance over records) and compares the
 // aligned pairs field by field: a lost or added record is reported alone,
