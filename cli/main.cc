@@ -233,7 +233,9 @@ int run_extract(const std::vector<std::string>& args) {
     ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
   add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
   opts.add_options()
-    ("debug-dir", po::value(&debug_dir), "write intermediate images here (not used yet)")
+    ("debug-dir", po::value(&debug_dir),
+     "write each page's working images here as PNG (page-NNN-STAGE.png: render or levelled, "
+     "binary, hmask, vmask, grid, stack-K)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
   std::string input;
@@ -262,8 +264,6 @@ int run_extract(const std::vector<std::string>& args) {
       throw po::error(e.what());
     }
   }
-  // In the contract, not yet in the pipeline: say so rather than ignore it.
-  if (!debug_dir.empty()) std::cerr << "pdfrecon: note: --debug-dir is not used yet\n";
   options.debug_dir = debug_dir;
 
   bool show_progress = !vm.count("quiet") && stderr_is_terminal();

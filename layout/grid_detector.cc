@@ -39,6 +39,7 @@ struct Scale {
   double merge_gap = 0, max_thick = 0, joint_tol = 0, short_joint_tol = 0, cluster_tol = 0;
   double open_border = 0, min_cell = 0;
   double long_h = 0, long_v = 0;  // rulings that need no support from shorter ones
+  double max_bridge = 0;          // widest gap bridge_gaps joins
 };
 
 Scale make_scale(double em, double px_per_pt, cv::Size page, const GridDetectorOptions& o) {
@@ -62,6 +63,7 @@ Scale make_scale(double em, double px_per_pt, cv::Size page, const GridDetectorO
   s.open_border = std::max(4.0, o.open_border_em * em);
   s.long_h = std::max(double(s.hline), o.long_hline_em * em);
   s.long_v = std::max(double(s.vline), o.long_vline_em * em);
+  s.max_bridge = o.max_dropout_em * em;
   return s;
 }
 
@@ -403,6 +405,38 @@ std::vector<Line> merge_collinear(const std::vector<Piece>& pieces, const Scale&
     host->pieces.push_back(i);
   }
   return lines;
+}
+
+// Joins collinear lines whose gap no crossing ruling explains: a scanner
+// dropout or a toner gap in the middle of a cell's edge, too wide for
+// merge_gap. Where a crossing ruling stands at either end of the gap, the
+// gap is an edge that is not drawn (a merged cell, two tables side by
+// side) and stays.
+void bridge_gaps(std::vector<Line>& lines, const std::vector<Line>& across, const Scale& s) {
+  for (bool joined = true; joined;) {
+    joined = false;
+    std::sort(lines.begin(), lines.end(), [](const Line& l, const Line& r) { return l.a < r.a; });
+    for (size_t i = 0; i < lines.size() && !joined; ++i) {
+      for (size_t j = 0; j < lines.size() && !joined; ++j) {
+        Line &l = lines[i], &r = lines[j];
+        double gap = r.a - l.b;
+        if (i == j || gap <= 0 || gap > s.max_bridge) continue;
+        if (std::abs(l.pos - r.pos) > std::max(2.0, (l.thick + r.thick) / 2)) continue;
+        bool crossed = std::any_of(across.begin(), across.end(), [&](const Line& x) {
+          return x.pos >= l.b - s.joint_tol && x.pos <= r.a + s.joint_tol &&
+                 l.pos >= x.a - s.joint_tol && l.pos <= x.b + s.joint_tol;
+        });
+        if (crossed) continue;
+        double wl = l.length(), wr = r.length();
+        l.pos = (l.pos * wl + r.pos * wr) / (wl + wr);
+        l.thick = std::max(l.thick, r.thick);
+        l.b = std::max(l.b, r.b);
+        l.pieces.insert(l.pieces.end(), r.pieces.begin(), r.pieces.end());
+        lines.erase(lines.begin() + long(j));
+        joined = true;
+      }
+    }
+  }
 }
 
 // Whether h and v meet; each may fall short of the other by its tolerance.
@@ -827,12 +861,19 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
     hblobs = sparse_blobs(masks.hmask, true, INT_MAX);
   }
 
+  if (o.debug_image) {
+    o.debug_image("binary", bin);
+    o.debug_image("hmask", masks.hmask);
+    o.debug_image("vmask", masks.vmask);
+  }
   std::vector<Piece> hpieces = to_pieces(hblobs, true, s);
   std::vector<Piece> vpieces = to_pieces(sparse_blobs(masks.vmask, false, INT_MAX), false, s);
   std::erase_if(vpieces,
                 [&](const Piece& p) { return flanked_share(bin, p, s) > o.max_flanked_share; });
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
+  bridge_gaps(hs, vs, s);
+  bridge_gaps(vs, hs, s);
   Rulings rulings{hs, vs, s};
   auto choose = [&] {
     rulings.select();

@@ -5,10 +5,13 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <set>
 #include <stdexcept>
@@ -27,6 +30,7 @@
 #include "pdfrecon/report_profile.h"
 #include "pdfrecon/report_records.h"
 #include "pdfrecon/sha256.h"
+#include "pdfrecon/text_key.h"
 #include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/text_matcher.h"
 #include "pdfrecon/tinted_regions.h"
@@ -116,6 +120,47 @@ std::vector<std::string> text_lines(std::vector<Word> words) {
   return lines;
 }
 
+// --debug-dir: the images a page went through, as PNG files named by page
+// and stage (page-003-levelled.png, page-003-hmask.png, page-003-grid.png,
+// page-003-stack-1.png...). Does nothing without a folder.
+class DebugImages {
+ public:
+  DebugImages(const std::string& dir, int page) : dir_(dir), page_(page) {}
+  bool on() const { return !dir_.empty(); }
+  void write(const std::string& stage, const cv::Mat& image) const {
+    if (!on() || image.empty()) return;
+    char name[32];
+    std::snprintf(name, sizeof name, "page-%03d-", page_);
+    std::filesystem::create_directories(dir_);
+    cv::imwrite((std::filesystem::path(dir_) / (name + stage + ".png")).string(), image);
+  }
+  // Grid detection that shows its masks.
+  GridDetectorOptions grid_options(GridDetectorOptions o = {}) const {
+    if (on()) o.debug_image = [this](const char* stage, const cv::Mat& m) { write(stage, m); };
+    return o;
+  }
+  // The page with the cells found drawn over it: tables blue, cells green.
+  void write_grid(const cv::Mat& grey, const std::vector<CellGrid>& tables,
+                  double px_per_pt) const {
+    if (!on()) return;
+    cv::Mat colour;
+    cv::cvtColor(grey, colour, cv::COLOR_GRAY2BGR);
+    auto px = [px_per_pt](const Box& b) {
+      return cv::Rect(cv::Point(int(b.x0 * px_per_pt), int(b.y0 * px_per_pt)),
+                      cv::Point(int(b.x1 * px_per_pt), int(b.y1 * px_per_pt)));
+    };
+    for (const CellGrid& t : tables) {
+      for (const GridCell& c : t.cells) cv::rectangle(colour, px(c.box), {0, 160, 0}, 2);
+      cv::rectangle(colour, px(t.bbox), {200, 60, 0}, 3);
+    }
+    write("grid", colour);
+  }
+
+ private:
+  std::string dir_;
+  int page_;
+};
+
 }  // namespace
 
 std::vector<int> parse_page_ranges(const std::string& spec) {
@@ -181,6 +226,23 @@ void mark_ocr_cells(const TextLayer& words, std::vector<CellGrid>& tables) {
   }
 }
 
+// Cells whose print OCR's words leave partly uncovered (a line of the cell
+// or a word at its end never recognised) get the ink-unread doubt: the
+// judge of text layers (text_layer_judge.h) weighs OCR's own words against
+// the ink as it weighs a layer's.
+void mark_unread_ink(const TextLayer& words, const cv::Mat& clean_ink, double px_per_pt,
+                     std::vector<CellGrid>& tables) {
+  PageVerdict verdict = judge_text_layer(words, tables, clean_ink, px_per_pt, {});
+  for (size_t t = 0; t < tables.size(); ++t) {
+    for (size_t k = 0; k < tables[t].cells.size(); ++k) {
+      GridCell& c = tables[t].cells[k];
+      if ((verdict.cells[t][k].issues & kInkWithoutWords) && !c.text.empty()) {
+        c.add_doubt(kDoubtInkUnread);
+      }
+    }
+  }
+}
+
 // The cell's inside in pixels, clear of its rulings.
 cv::Rect inner_pixels(const GridCell& c, double px_per_pt, const cv::Mat& image) {
   int inset = std::max(3, int(std::lround(1.5 * px_per_pt)));
@@ -207,11 +269,6 @@ bool has_letter(const std::string& s) {
   return std::any_of(s.begin(), s.end(), [](char ch) {
     return std::isalpha(static_cast<unsigned char>(ch)) || static_cast<unsigned char>(ch) >= 0x80;
   });
-}
-
-std::string without_spaces(std::string s) {
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
 }
 
 // Ink = 255, by Otsu's threshold over the whole image.
@@ -242,10 +299,12 @@ OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_p
 // A figure the page pass read with confidence is read a second time, alone
 // and with the figures' whitelist: a digit misread in both readings alike
 // is rare, a digit misread in one of them common ("73,00%" for "75,00%").
-// When the two disagree, the more confident reading is kept and the cell
-// goes below the review threshold. A reading with digits and noise but no
-// letters ("100,00% -") is a figure too; cells with words (a note in a
-// value column) are left alone.
+// Two values that the grammar reads differently are a doubt for the review
+// policy, and the more confident reading is kept; two spellings of one
+// value ("N/A" and "NA", "29.25%" and "29,25%") agree. A second reading
+// that is no value says nothing; a first one that is no value ("100,00% -")
+// gives way to a second that is. Cells with words (a note in a value
+// column) are left alone.
 void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, OcrEngine& ocr,
                     GridCell& c) {
   bool figure = is_value(c.text) ||
@@ -253,11 +312,15 @@ void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, Oc
   if (!figure) return;
   OcrEngine::Reading again =
       ocr.read_region(grey, r, true, kValueCharacters, int(std::lround(px_per_pt * 72)));
-  if (without_spaces(again.text) == without_spaces(c.text) && is_value(c.text)) return;
-  if (!is_value(c.text) || again.confidence > c.confidence) {
-    c.text = again.text;
-    c.raw_text = again.text;
+  ValueReading first = read_value(c.text), second = read_value(again.text);
+  if (second.kind == ValueKind::kText) return;
+  if (first.kind == ValueKind::kText) {
+    c.text = c.raw_text = again.text;
+    c.confidence = again.confidence;
+    return;
   }
+  if (first.text == second.text) return;
+  if (again.confidence > c.confidence) c.text = c.raw_text = again.text;
   c.confidence = std::min(c.confidence, again.confidence);
   c.add_doubt(kDoubtReadingsDisagree);
 }
@@ -294,19 +357,35 @@ void reread_weak_cells(const cv::Mat& grey, const cv::Mat& ink, double px_per_pt
     for (GridCell& c : t.cells) {
       cv::Rect r = inner_pixels(c, px_per_pt, grey);
       if (r.width < 4 || r.height < 4) continue;
-      bool weak =
-          c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels : c.confidence < kRereadBelow;
+      bool unread = std::find(c.doubts.begin(), c.doubts.end(), kDoubtInkUnread) != c.doubts.end();
+      bool weak = c.text.empty() ? cv::countNonZero(ink(r)) > kMinInkPixels
+                                 : c.confidence < kRereadBelow || unread;
       bool value_cell = is_value(c.text) ||
                         (c.col_span == 1 && c.col < int(value_col.size()) && value_col[c.col]);
       if (!weak && !value_cell) continue;
       // Cells are read on whichever worker is free, each with its engine.
-      tasks.push_back([&grey, &c, &lang, r, px_per_pt, weak, value_cell] {
+      tasks.push_back([&grey, &c, &lang, r, px_per_pt, weak, value_cell, unread] {
         OcrEngine& ocr = OcrEngine::for_this_thread(lang);
         if (!weak) {
           confirm_figure(grey, r, px_per_pt, ocr, c);
           return;
         }
         OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr);
+        if (unread) {
+          // Read alone, the cell gives back more than the page pass did, as
+          // surely: the print the stack lost is found. It gives back no
+          // more: the ink nobody read is no print (a stamp, a signature).
+          // Only more, unsure, leaves the doubt.
+          bool more = char_count(again.text) > char_count(c.text);
+          if (more && again.confidence >= kRereadBelow) {
+            c.text = c.raw_text = again.text;
+            c.confidence = std::min(c.confidence, again.confidence);
+          }
+          if (!more || again.confidence >= kRereadBelow) {
+            std::erase(c.doubts, std::string(kDoubtInkUnread));
+          }
+          return;
+        }
         if (!again.text.empty() && again.confidence > c.confidence - (c.text.empty() ? 1 : 0)) {
           c.text = again.text;
           c.raw_text = again.text;
@@ -436,7 +515,8 @@ void add_outside_stack(const cv::Mat& grey, const cv::Mat& ink, const std::vecto
 // cells' lines, in a few stacks read on the pool's workers when there is a
 // pool. `ink` is ink_mask(grey).
 TextLayer read_page_text(cv::Mat grey, cv::Mat ink, const std::vector<CellGrid>& tables,
-                         double px_per_pt, const std::string& lang, TaskPool* pool) {
+                         double px_per_pt, const std::string& lang, TaskPool* pool,
+                         const DebugImages& debug) {
   // Tinted cells (shaded headers) are lifted to the page's paper first.
   std::vector<cv::Rect> cells;
   for (const CellGrid& t : tables) {
@@ -447,6 +527,9 @@ TextLayer read_page_text(cv::Mat grey, cv::Mat ink, const std::vector<CellGrid>&
   std::vector<StackReading> stacks;
   add_outside_stack(grey, ink, tables, px_per_pt, stacks);
   add_cell_stacks(grey, std::move(lines), px_per_pt, stacks);
+  for (size_t i = 0; i < stacks.size(); ++i) {
+    debug.write("stack-" + std::to_string(i + 1), stacks[i].stack.image());
+  }
   std::vector<TextLayer> read(stacks.size());
   std::vector<std::function<void()>> tasks;
   for (size_t i = 0; i < stacks.size(); ++i) {
@@ -477,11 +560,14 @@ TextLayerJudgeOptions judge_options(const ExtractOptions& options) {
 // Poppler's bilinear upscaling, its costliest step (a 200 dpi scan: 1.5 G
 // instructions at 300 dpi, 0.8 G at 200), and a third of the pixels for
 // the skew to be measured on.
-Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& grey) {
+Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& grey,
+                       const DebugImages& debug) {
   double native = pdf.scan_resolution(index);
   if (native < kMinScanDpi || native > dpi + 1) {
     grey = pdf.render_grey(index, dpi, true);
-    return deskew_page(grey, dpi / 72, {}, kMinDeskewDegrees);
+    Deskewed d = deskew_page(grey, dpi / 72, debug.grid_options(), kMinDeskewDegrees);
+    debug.write("levelled", grey);
+    return d;
   }
   // A page that is just its scan is read straight from the file (half the
   // cost of rendering it).
@@ -494,7 +580,10 @@ Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& g
     // rendered, 1018 smoothed so).
     cv::GaussianBlur(grey, grey, cv::Size(3, 3), kScanSmoothing);
   }
-  return deskew_page(grey, native / 72, {}, kMinDeskewDegrees, dpi / native);
+  Deskewed d =
+      deskew_page(grey, native / 72, debug.grid_options(), kMinDeskewDegrees, dpi / native);
+  debug.write("levelled", grey);
+  return d;
 }
 
 // A page image-only, or read by OCR on request: the page's text is read in
@@ -509,14 +598,18 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   // boxes, so rulings can be painted out. Coordinates are those of the
   // deskewed page.
   cv::Mat grey;
-  PageGrids grids = level_for_ocr(pdf, index, dpi, grey).grids;
+  DebugImages debug(options.debug_dir, index + 1);
+  PageGrids grids = level_for_ocr(pdf, index, dpi, grey, debug).grids;
+  debug.write_grid(grey, grids.tables, px_per_pt);
   cv::Mat ink = ink_mask(grey);
-  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, options.lang, pool);
+  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, options.lang, pool, debug);
   page.text_source = "ocr";
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   mark_ocr_cells(text, page.tables);
+  mark_unread_ink(text, ink_mask(without_rulings(grey, page.tables, px_per_pt)), px_per_pt,
+                  page.tables);
   reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page.tables);
   return page;
 }
@@ -529,7 +622,9 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
   cv::Mat grey;
-  Deskewed level = level_for_ocr(pdf, index, dpi, grey);
+  DebugImages debug(options.debug_dir, index + 1);
+  Deskewed level = level_for_ocr(pdf, index, dpi, grey, debug);
+  debug.write_grid(grey, level.grids.tables, px_per_pt);
   move_words(text, level.turn, px_per_pt);
   page.skew_degrees = level.grids.skew_degrees;
   page.tables = std::move(level.grids.tables);
@@ -544,10 +639,12 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   std::vector<CellGrid> page_pass;
   if (verdict.rejected() > kPagePassShare * verdict.total()) {
     cv::Mat ink = ink_mask(grey);
-    TextLayer read_text = read_page_text(grey, ink, page.tables, px_per_pt, options.lang, pool);
+    TextLayer read_text =
+        read_page_text(grey, ink, page.tables, px_per_pt, options.lang, pool, debug);
     page_pass = page.tables;
     page.lines = text_lines(place_words(read_text, page_pass));
     mark_ocr_cells(read_text, page_pass);
+    mark_unread_ink(read_text, ink_mask(clean), px_per_pt, page_pass);
     reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page_pass);
   }
   int native = 0, read = 0;
@@ -572,6 +669,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
         c.text = o.text;
         c.raw_text = o.raw_text;
         c.confidence = o.confidence;
+        c.doubts = o.doubts;
         continue;
       }
       tasks.push_back([&clean, &c, &v, &options, r, px_per_pt] {
@@ -621,9 +719,12 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
   turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
-  GridDetectorOptions grid_options;
+  DebugImages debug(options.debug_dir, number);
+  GridDetectorOptions grid_options = debug.grid_options();
   grid_options.text_height_pt = text.median_height();
   PageGrids grids = detect_grids(grey, options.dpi / 72.0, grid_options);
+  debug.write("render", grey);
+  debug.write_grid(grey, grids.tables, options.dpi / 72.0);
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));

@@ -218,6 +218,22 @@ std::vector<bool> broken_sequence(const std::vector<Segment>& segs) {
   return out;
 }
 
+// Whether a row's cells betray a grid that lost a ruling: one cell serving
+// two of the profile's columns (a vertical ruling missing), or a key cell
+// and a value cell over different rows (a horizontal one missing on one
+// side). In the report's spreadsheet neither happens.
+bool row_grid_doubtful(const Row& row, int key_col, int value_col) {
+  for (size_t a = 0; a < row.cells.size(); ++a) {
+    for (size_t b = a + 1; b < row.cells.size(); ++b) {
+      if (row.cells[a] && row.cells[a] == row.cells[b]) return true;
+    }
+  }
+  if (value_col < 0) return false;
+  const GridCell* key = row.cells[size_t(key_col)];
+  const GridCell* value = row.cells[size_t(value_col)];
+  return key && value && (key->row != value->row || key->row_span != value->row_span);
+}
+
 // The kind of the value column: percent or number, whichever most of its
 // cells are, when values (N/A included) fill two thirds of its filled
 // cells; kText when the column has no clear kind.
@@ -465,6 +481,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
     }
     if (const GridCell* key = row.cells[size_t(key_col)]) rec.box = key->box;
     evidence.sequence_broken = sequence_broken[i];
+    evidence.unsure_grid = row_grid_doubtful(row, key_col, value_col);
     policy.review(rec, evidence);
   }
 

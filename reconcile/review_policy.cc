@@ -13,9 +13,11 @@ bool has(const std::vector<std::string>& doubts, const char* d) {
 }  // namespace
 
 const char* review_reason_name(ReviewReason reason) {
-  static constexpr std::array<const char*, size_t(ReviewReason::kCount)> kNames = {
-      "missing_field",    "unsure_reading", "readings_disagree", "not_a_value", "value_kind",
-      "impossible_value", "repaired_value", "figure_in_prose",   "no_sequence", "unsure_grid"};
+  static constexpr const char* kNames[] = {
+      "missing_field",   "unsure_reading", "readings_disagree", "unread_ink",
+      "not_a_value",     "value_kind",     "impossible_value",  "repaired_value",
+      "figure_in_prose", "no_sequence",    "unsure_grid"};
+  static_assert(std::size(kNames) == size_t(ReviewReason::kCount), "a name for every reason");
   return kNames[size_t(reason)];
 }
 
@@ -30,6 +32,7 @@ std::vector<ReviewReason> ReviewPolicy::reasons(const RecordEvidence& e) const {
     if (f.confidence < options_.review_below) add(ReviewReason::kUnsureReading);
     if (has(f.doubts, kDoubtReadingsDisagree)) add(ReviewReason::kReadingsDisagree);
     if (has(f.doubts, kDoubtNotAValue)) add(ReviewReason::kNotAValue);
+    if (has(f.doubts, kDoubtInkUnread)) add(ReviewReason::kUnreadInk);
   }
   const ValueEvidence& v = e.value;
   if (v.present && !v.reading.text.empty()) {

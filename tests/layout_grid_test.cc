@@ -584,6 +584,24 @@ TEST(layoutGrid, AMergedCellLeftOpenWhereThePageCutIt) {
   expect_matches(pg.tables[0], t);
 }
 
+TEST(layoutGrid, ADropoutInARulingWhoseCrossingsStopIsBridged) {
+  // A header row, a section row across the table, then a block: the
+  // header's dividers stop at the section row, so each half of the
+  // header's bottom ruling, cut by a scanner dropout in mid-cell, would
+  // meet only one crossing ruling.
+  Table t;
+  t.cols = {200, 260, 520, 900, 1300, 1520};
+  t.rows = evenly(200, 34, 6);
+  t.merges = {{1, 0, 1, 5}, {2, 0, 4, 1}, {2, 1, 4, 1}, {2, 2, 4, 1}};
+  Painter p({});
+  p.table(t);
+  cv::Mat img = p.finish();
+  cv::line(img, {680, int(t.rows[1])}, {740, int(t.rows[1])}, cv::Scalar(255), 3);
+  PageGrids pg = detect_grids(img, kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  expect_matches(pg.tables[0], t);
+}
+
 TEST(layoutGrid, UnderlinesAndLoneLinesAreNotTables) {
   Painter p({});
   p.text("Fecha de actualizacion: 31/12/2023", 150, 200, 0.6);

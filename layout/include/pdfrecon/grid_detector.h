@@ -16,6 +16,7 @@
 // scale with the print.
 #pragma once
 
+#include <functional>
 #include <limits>
 #include <opencv2/core.hpp>
 #include <vector>
@@ -66,6 +67,11 @@ struct GridDetectorOptions {
   // Collinear pieces of a ruling with gaps up to this (em) are one line when
   // counting joints and grouping tables (wider scan dropouts).
   double merge_gap_em = 1.0;
+  // A wider gap in a ruling (em), where no crossing ruling stands at its
+  // ends, is still bridged: a dropout of a damaged scan or a faxed page
+  // across part of one cell's edge. (Where a crossing ruling stands at an
+  // end, the gap is an edge that is not drawn, and stays.)
+  double max_dropout_em = 4;
   // Anything thicker than this (em) is a filled area or a blob, not a ruling.
   double max_line_thickness_em = 0.6;
 
@@ -118,6 +124,11 @@ struct GridDetectorOptions {
   // A table needs at least this many grid positions: a single framed box is
   // decoration (a page border, a boxed title), not a table.
   int min_cells = 2;
+
+  // When set, called with each image the detector works on, upright, ink
+  // white: "binary" (the thresholded page), "hmask" and "vmask" (the
+  // ruling masks). For --debug-dir; never on the hot path otherwise.
+  std::function<void(const char* stage, const cv::Mat& image)> debug_image;
 };
 
 struct PageGrids {
