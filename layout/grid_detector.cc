@@ -40,6 +40,7 @@ struct Scale {
   double open_border = 0, min_cell = 0;
   double long_h = 0, long_v = 0;  // rulings that need no support from shorter ones
   double max_bridge = 0;          // widest gap bridge_gaps joins
+  double bridge_end_tol = 0;      // how near a crossing ruling a bridged line's far ends lie
 };
 
 Scale make_scale(double em, double px_per_pt, cv::Size page, const GridDetectorOptions& o) {
@@ -64,6 +65,7 @@ Scale make_scale(double em, double px_per_pt, cv::Size page, const GridDetectorO
   s.long_h = std::max(double(s.hline), o.long_hline_em * em);
   s.long_v = std::max(double(s.vline), o.long_vline_em * em);
   s.max_bridge = o.max_dropout_em * em;
+  s.bridge_end_tol = std::max(2.0, 0.2 * em);
   return s;
 }
 
@@ -346,28 +348,31 @@ std::vector<Piece> to_pieces(const std::vector<Blob>& blobs, bool horizontal, co
   return out;
 }
 
-// The share of a vertical piece's length along which ink lies close by on
-// both sides: glyphs. Aligned letters of consecutive rows (the "j" of
+// The share of a piece's length along which ink lies close by on both
+// sides: glyphs. Aligned letters of consecutive rows (the "j" of
 // "Porcentaje" repeated down a column), bridged across tight rows and the
 // rulings between them, make a long thin vertical run that passes every
 // other test; a drawn ruling has the cells' padding either side, except
 // where rulings cross it.
-double flanked_share(const cv::Mat& bin, const Piece& p, const Scale& s) {
+double flanked_share(const cv::Mat& bin, const Piece& p, bool horizontal, const Scale& s) {
   int reach = std::max(2, int(std::lround(0.12 * s.em)));  // clear of the stroke's blur
   int width = std::max(2, int(std::lround(0.1 * s.em)));   // window that finds a letter
-  int left = int(std::lround(p.pos - p.thick / 2)) - reach - width;
-  int right = int(std::lround(p.pos + p.thick / 2)) + reach;
-  if (left < 0 || right + width > bin.cols) return 0;
-  int y0 = std::max(0, int(p.a)), y1 = std::min(bin.rows, int(p.b));
-  if (y1 <= y0) return 0;
+  int across = horizontal ? bin.rows : bin.cols;
+  int along = horizontal ? bin.cols : bin.rows;
+  int lo = int(std::lround(p.pos - p.thick / 2)) - reach - width;
+  int hi = int(std::lround(p.pos + p.thick / 2)) + reach;
+  if (lo < 0 || hi + width > across) return 0;
+  int t0 = std::max(0, int(p.a)), t1 = std::min(along, int(p.b));
+  if (t1 <= t0) return 0;
+  auto inked = [&](int from, int t) {
+    for (int k = from; k < from + width; ++k) {
+      if (horizontal ? bin.at<uchar>(k, t) : bin.at<uchar>(t, k)) return true;
+    }
+    return false;
+  };
   int flanked = 0;
-  for (int y = y0; y < y1; ++y) {
-    const uchar* row = bin.ptr<uchar>(y);
-    bool l = std::any_of(row + left, row + left + width, [](uchar v) { return v != 0; });
-    bool r = l && std::any_of(row + right, row + right + width, [](uchar v) { return v != 0; });
-    flanked += r;
-  }
-  return double(flanked) / (y1 - y0);
+  for (int t = t0; t < t1; ++t) flanked += inked(lo, t) && inked(hi, t);
+  return double(flanked) / (t1 - t0);
 }
 
 // Collinear pieces joined across small gaps.
@@ -407,36 +412,72 @@ std::vector<Line> merge_collinear(const std::vector<Piece>& pieces, const Scale&
   return lines;
 }
 
-// Joins collinear lines whose gap no crossing ruling explains: a scanner
-// dropout or a toner gap in the middle of a cell's edge, too wide for
-// merge_gap. Where a crossing ruling stands at either end of the gap, the
-// gap is an edge that is not drawn (a merged cell, two tables side by
-// side) and stays.
-void bridge_gaps(std::vector<Line>& lines, const std::vector<Line>& across, const Scale& s) {
-  for (bool joined = true; joined;) {
-    joined = false;
-    std::sort(lines.begin(), lines.end(), [](const Line& l, const Line& r) { return l.a < r.a; });
-    for (size_t i = 0; i < lines.size() && !joined; ++i) {
-      for (size_t j = 0; j < lines.size() && !joined; ++j) {
-        Line &l = lines[i], &r = lines[j];
-        double gap = r.a - l.b;
-        if (i == j || gap <= 0 || gap > s.max_bridge) continue;
-        if (std::abs(l.pos - r.pos) > std::max(2.0, (l.thick + r.thick) / 2)) continue;
-        bool crossed = std::any_of(across.begin(), across.end(), [&](const Line& x) {
-          return x.pos >= l.b - s.joint_tol && x.pos <= r.a + s.joint_tol &&
-                 l.pos >= x.a - s.joint_tol && l.pos <= x.b + s.joint_tol;
-        });
-        if (crossed) continue;
-        double wl = l.length(), wr = r.length();
-        l.pos = (l.pos * wl + r.pos * wr) / (wl + wr);
-        l.thick = std::max(l.thick, r.thick);
-        l.b = std::max(l.b, r.b);
-        l.pieces.insert(l.pieces.end(), r.pieces.begin(), r.pieces.end());
-        lines.erase(lines.begin() + long(j));
-        joined = true;
+// Joins collinear lines whose gaps no crossing ruling explains: scanner
+// dropouts or toner gaps in a cell's edge, too wide for merge_gap. An edge
+// that is not drawn (a merged cell, two tables side by side) has crossing
+// rulings at both ends of its gap, or inside it; a dropout has one at one
+// end at most. The lines of a chain across such gaps are one ruling only
+// when the chain's far ends meet crossing rulings, as a ruling's do: a
+// line of print bridged into bars starts and ends in mid-cell.
+template <typename IsGlyphs>
+void bridge_gaps(std::vector<Line>& lines, const std::vector<Line>& across, const Scale& s,
+                 IsGlyphs is_glyphs) {
+  auto crossing_near = [&](double pos, double at, double tol) {
+    return std::any_of(across.begin(), across.end(), [&](const Line& x) {
+      return std::abs(x.pos - at) <= tol && pos >= x.a - s.joint_tol && pos <= x.b + s.joint_tol;
+    });
+  };
+  // Whether the gap from l to r (r after l) may be a dropout.
+  auto bridgeable = [&](const Line& l, const Line& r) {
+    double gap = r.a - l.b;
+    if (gap <= 0 || gap > s.max_bridge) return false;
+    if (std::abs(l.pos - r.pos) > std::max(2.0, (l.thick + r.thick) / 2)) return false;
+    bool inside = std::any_of(across.begin(), across.end(), [&](const Line& x) {
+      return x.pos > l.b + s.joint_tol && x.pos < r.a - s.joint_tol && l.pos >= x.a - s.joint_tol &&
+             l.pos <= x.b + s.joint_tol;
+    });
+    return !inside &&
+           !(crossing_near(l.pos, l.b, s.joint_tol) && crossing_near(l.pos, r.a, s.joint_tol));
+  };
+  std::sort(lines.begin(), lines.end(), [](const Line& l, const Line& r) { return l.a < r.a; });
+  std::vector<bool> used(lines.size(), false);
+  std::vector<Line> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (used[i]) continue;
+    // The chain from line i: each next line the nearest bridgeable one.
+    std::vector<size_t> chain = {i};
+    if (!is_glyphs(lines[i])) {
+      for (bool grown = true; grown;) {
+        grown = false;
+        const Line& last = lines[chain.back()];
+        for (size_t j = 0; j < lines.size(); ++j) {
+          if (used[j] || j == chain.back()) continue;
+          if (bridgeable(last, lines[j]) && !is_glyphs(lines[j])) {
+            chain.push_back(j);
+            grown = true;
+            break;
+          }
+        }
       }
     }
+    const Line& first = lines[chain.front()];
+    const Line& end = lines[chain.back()];
+    bool ruling = chain.size() > 1 && crossing_near(first.pos, first.a, s.bridge_end_tol) &&
+                  crossing_near(end.pos, end.b, s.bridge_end_tol);
+    if (!ruling) chain.resize(1);
+    Line joined = first;
+    for (size_t k = 1; k < chain.size(); ++k) {
+      const Line& r = lines[chain[k]];
+      double wl = joined.length(), wr = r.length();
+      joined.pos = (joined.pos * wl + r.pos * wr) / (wl + wr);
+      joined.thick = std::max(joined.thick, r.thick);
+      joined.b = std::max(joined.b, r.b);
+      joined.pieces.insert(joined.pieces.end(), r.pieces.begin(), r.pieces.end());
+    }
+    for (size_t k : chain) used[k] = true;
+    out.push_back(std::move(joined));
   }
+  lines = std::move(out);
 }
 
 // Whether h and v meet; each may fall short of the other by its tolerance.
@@ -868,12 +909,19 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
   }
   std::vector<Piece> hpieces = to_pieces(hblobs, true, s);
   std::vector<Piece> vpieces = to_pieces(sparse_blobs(masks.vmask, false, INT_MAX), false, s);
-  std::erase_if(vpieces,
-                [&](const Piece& p) { return flanked_share(bin, p, s) > o.max_flanked_share; });
+  std::erase_if(vpieces, [&](const Piece& p) {
+    return flanked_share(bin, p, false, s) > o.max_flanked_share;
+  });
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
-  bridge_gaps(hs, vs, s);
-  bridge_gaps(vs, hs, s);
+  auto glyphs = [&](bool horizontal) {
+    return [&, horizontal](const Line& l) {
+      Piece p{l.pos, l.a, l.b, l.thick};
+      return flanked_share(bin, p, horizontal, s) > o.max_flanked_share;
+    };
+  };
+  bridge_gaps(hs, vs, s, glyphs(true));
+  bridge_gaps(vs, hs, s, glyphs(false));
   Rulings rulings{hs, vs, s};
   auto choose = [&] {
     rulings.select();

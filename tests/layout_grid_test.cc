@@ -597,6 +597,8 @@ TEST(layoutGrid, ADropoutInARulingWhoseCrossingsStopIsBridged) {
   p.table(t);
   cv::Mat img = p.finish();
   cv::line(img, {680, int(t.rows[1])}, {740, int(t.rows[1])}, cv::Scalar(255), 3);
+  // Another from a divider's foot: a crossing ruling at one end only.
+  cv::line(img, {1302, int(t.rows[1])}, {1360, int(t.rows[1])}, cv::Scalar(255), 3);
   PageGrids pg = detect_grids(img, kPxPerPt);
   ASSERT_EQ(pg.tables.size(), 1u);
   expect_matches(pg.tables[0], t);

@@ -67,10 +67,10 @@ struct GridDetectorOptions {
   // Collinear pieces of a ruling with gaps up to this (em) are one line when
   // counting joints and grouping tables (wider scan dropouts).
   double merge_gap_em = 1.0;
-  // A wider gap in a ruling (em), where no crossing ruling stands at its
-  // ends, is still bridged: a dropout of a damaged scan or a faxed page
-  // across part of one cell's edge. (Where a crossing ruling stands at an
-  // end, the gap is an edge that is not drawn, and stays.)
+  // A wider gap in a ruling, up to this (em), is bridged too when crossing
+  // rulings do not stand at both of its ends or inside it: a dropout of a
+  // damaged scan or a faxed page in one cell's edge. (A gap with crossing
+  // rulings at both ends is an edge that is not drawn, and stays.)
   double max_dropout_em = 4;
   // Anything thicker than this (em) is a filled area or a blob, not a ruling.
   double max_line_thickness_em = 0.6;
