@@ -33,6 +33,7 @@
 #include "pdfrecon/text_key.h"
 #include "pdfrecon/text_layer_judge.h"
 #include "pdfrecon/text_matcher.h"
+#include "pdfrecon/text_rows.h"
 #include "pdfrecon/tinted_regions.h"
 #include "pdfrecon/upright.h"
 #include "pdfrecon/value_grammar.h"
@@ -206,6 +207,14 @@ cv::Mat without_rulings(const cv::Mat& grey, const std::vector<CellGrid>& tables
     }
   }
   return clean;
+}
+
+// Rulings a scan lost, found again from the text (text_rows.h).
+void split_by_text(std::vector<CellGrid>& tables, const TextLayer& text) {
+  for (CellGrid& t : tables) {
+    split_columns_by_text(t, text.words);
+    split_rows_by_text(t, text.words);
+  }
 }
 
 // Marks OCR'd cells and gives each the mean confidence of its words.
@@ -606,6 +615,7 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   page.text_source = "ocr";
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
+  split_by_text(page.tables, text);
   page.lines = text_lines(place_words(text, page.tables));
   mark_ocr_cells(text, page.tables);
   mark_unread_ink(text, ink_mask(without_rulings(grey, page.tables, px_per_pt)), px_per_pt,
@@ -628,6 +638,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   move_words(text, level.turn, px_per_pt);
   page.skew_degrees = level.grids.skew_degrees;
   page.tables = std::move(level.grids.tables);
+  split_by_text(page.tables, text);
   page.lines = text_lines(place_words(text, page.tables));
   cv::Mat clean = without_rulings(grey, page.tables, px_per_pt);
   PageVerdict verdict =
@@ -727,6 +738,7 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   debug.write_grid(grey, grids.tables, options.dpi / 72.0);
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
+  split_by_text(page.tables, text);
   page.lines = text_lines(place_words(text, page.tables));
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");

@@ -55,6 +55,9 @@ struct CellGrid {
   // Outer boundaries that no ruling draws (a page break left the table
   // open): the detector placed them where the crossing rulings end.
   bool open_top = false, open_bottom = false, open_left = false, open_right = false;
+  // Row boundaries (indices into row_edges) that no ruling draws, placed
+  // between rows of text (text_rows.h).
+  std::vector<int> text_row_edges;
 
   int n_rows() const { return row_edges.empty() ? 0 : int(row_edges.size()) - 1; }
   int n_cols() const { return col_edges.empty() ? 0 : int(col_edges.size()) - 1; }

@@ -1,0 +1,47 @@
+// Rows and columns whose rulings a scan lost, found again from the text.
+//
+// A faxed or badly scanned page can lose every ruling between some rows of
+// a table: the grid then has one tall row where the page had several, and
+// its cells hold several rows' text ("77,09% N/A N/A 89,81%"). The text
+// still shows the rows: in one cell of the row (a value column) the lines
+// stand apart as separate items, and in another cell of the row (the
+// indicators) the lines group, one group beside each item. Where that is
+// unambiguous the row is split between the groups; where it is not, the
+// row is left as it is, and its cells' text shows the doubt.
+#pragma once
+
+#include <vector>
+
+#include "pdfrecon/cell_grid.h"
+#include "pdfrecon/text_layer.h"
+
+namespace pdfrecon {
+
+struct TextRowOptions {
+  // Lines of a cell further apart than this many line heights (the gap
+  // between them) are separate items; closer, one item wrapped.
+  double item_gap = 0.8;
+  // A split row is at least this many line heights tall.
+  double min_row = 1.2;
+  // A column boundary inside a cell is a lost ruling when no word comes
+  // within this many line heights of it and words stand on both sides.
+  double column_gap = 1.0;
+};
+
+// Splits the cells of `table` that span column boundaries their print
+// leaves clear, with print on both sides: a vertical ruling the scan lost
+// ("Porcentaje de ... N/A" over the indicator and target columns). A title
+// across the table has words over the boundaries, or ordinary word gaps
+// there, and stays whole. Returns how many cells were added.
+int split_columns_by_text(CellGrid& table, const std::vector<Word>& words,
+                          const TextRowOptions& options = {});
+
+// Splits the rows of `table` that the words (page coordinates, as the
+// table's) show to be several. Cells of a split row become one cell per
+// new row; cells spanning it (merged blocks, a cell over several columns)
+// span the new rows. Returns how many rows were added; the new boundaries'
+// indices are added to table.text_row_edges.
+int split_rows_by_text(CellGrid& table, const std::vector<Word>& words,
+                       const TextRowOptions& options = {});
+
+}  // namespace pdfrecon

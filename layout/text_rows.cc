@@ -1,0 +1,230 @@
+#include "pdfrecon/text_rows.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pdfrecon {
+namespace {
+
+struct TextLine {
+  double top = 0, bottom = 0;
+  double cy() const { return (top + bottom) / 2; }
+};
+
+// The lines of the words whose centre lies in `box`, top to bottom.
+std::vector<TextLine> lines_in(const Box& box, const std::vector<Word>& words) {
+  std::vector<const Word*> in;
+  for (const Word& w : words) {
+    if (box.contains(w.box.cx(), w.box.cy())) in.push_back(&w);
+  }
+  std::sort(in.begin(), in.end(),
+            [](const Word* a, const Word* b) { return a->box.cy() < b->box.cy(); });
+  std::vector<TextLine> out;
+  for (const Word* w : in) {
+    if (out.empty() || w->box.cy() > out.back().bottom) {
+      out.push_back({w->box.y0, w->box.y1});
+    } else {
+      out.back().top = std::min(out.back().top, w->box.y0);
+      out.back().bottom = std::max(out.back().bottom, w->box.y1);
+    }
+  }
+  return out;
+}
+
+// Consecutive lines closer than `gap` are one item (wrapped text).
+std::vector<std::vector<TextLine>> items_of(const std::vector<TextLine>& lines, double gap) {
+  std::vector<std::vector<TextLine>> out;
+  for (const TextLine& l : lines) {
+    if (out.empty() || l.top - out.back().back().bottom > gap) out.emplace_back();
+    out.back().push_back(l);
+  }
+  return out;
+}
+
+// How row `r` of `t` splits: the new boundaries, and which cells are
+// split (the others span the new rows).
+struct RowSplit {
+  std::vector<double> ys;
+  std::vector<const GridCell*> split;
+};
+
+RowSplit split_of(const CellGrid& t, int r, const std::vector<Word>& words,
+                  const TextRowOptions& o) {
+  std::vector<const GridCell*> cells;  // the row's one-row, one-column cells
+  std::vector<std::vector<TextLine>> lines;
+  std::vector<double> heights;
+  for (const GridCell& c : t.cells) {
+    if (c.row != r || c.row_span != 1 || c.col_span != 1) continue;
+    cells.push_back(&c);
+    lines.push_back(lines_in(c.box, words));
+    for (const TextLine& l : lines.back()) heights.push_back(l.bottom - l.top);
+  }
+  if (cells.size() < 2 || heights.empty()) return {};
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  const double h = heights[heights.size() / 2];
+  if (!(h > 0)) return {};
+  std::vector<std::vector<std::vector<TextLine>>> items;
+  for (const auto& l : lines) items.push_back(items_of(l, o.item_gap * h));
+
+  // The anchor: a cell whose lines are all separate items, the most of them.
+  int anchor = -1;
+  size_t k = 1;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (items[i].size() == lines[i].size() && items[i].size() > k)
+      anchor = int(i), k = items[i].size();
+  }
+  if (anchor < 0) return {};
+  const std::vector<TextLine>& a = lines[size_t(anchor)];
+  auto nearest = [&](double y) {
+    size_t best = 0;
+    for (size_t j = 1; j < k; ++j) {
+      if (std::abs(y - a[j].cy()) < std::abs(y - a[best].cy())) best = j;
+    }
+    return best;
+  };
+
+  // Partners: cells with as many items, each beside the anchor's in order
+  // (wrapped indicators beside their values). Text of a merged block, one
+  // paragraph over the whole row, is no partner: it spans the new rows.
+  RowSplit out;
+  std::vector<double> lower(k - 1), upper(k - 1);
+  for (size_t i = 0; i + 1 < k; ++i) lower[i] = a[i].bottom, upper[i] = a[i + 1].top;
+  out.split.push_back(cells[size_t(anchor)]);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (int(i) == anchor || items[i].size() != k) continue;
+    bool aligned = true;
+    for (size_t j = 0; j < k && aligned; ++j) {
+      const auto& it = items[i][j];
+      aligned = nearest((it.front().top + it.back().bottom) / 2) == j;
+    }
+    if (!aligned) continue;
+    out.split.push_back(cells[i]);
+    for (size_t j = 0; j + 1 < k; ++j) {
+      lower[j] = std::max(lower[j], items[i][j].back().bottom);
+      upper[j] = std::min(upper[j], items[i][j + 1].front().top);
+    }
+  }
+  if (out.split.size() < 2) return {};
+  double prev = t.row_edges[size_t(r)];
+  for (size_t i = 0; i + 1 < k; ++i) {
+    if (upper[i] <= lower[i]) return {};  // a line of one row reaches into the next
+    double y = (lower[i] + upper[i]) / 2;
+    if (y - prev < o.min_row * h) return {};
+    out.ys.push_back(y);
+    prev = y;
+  }
+  if (t.row_edges[size_t(r) + 1] - prev < o.min_row * h) return {};
+  return out;
+}
+
+}  // namespace
+
+int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  std::vector<double> heights;
+  for (const Word& w : words) {
+    if (t.bbox.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
+  }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  const double gap = o.column_gap * heights[heights.size() / 2];
+  int added = 0;
+  std::vector<GridCell> cells;
+  for (const GridCell& c : t.cells) {
+    std::vector<const Word*> in;
+    for (const Word& w : words) {
+      if (c.box.contains(w.box.cx(), w.box.cy())) in.push_back(&w);
+    }
+    // Column boundaries inside the cell that its print leaves clear, with
+    // print on both sides.
+    // Print counts on a side when a word stands clear of that side's
+    // column edges: a speck or a ruling read as "l" hugs a ruling.
+    std::vector<int> cuts;
+    for (int b = c.col + 1; b < c.col + c.col_span; ++b) {
+      double x = t.col_edges[size_t(b)];
+      double before = t.col_edges[size_t(b) - 1], after = t.col_edges[size_t(b) + 1];
+      bool left = false, right = false, across = false;
+      for (const Word* w : in) {
+        left |= w->box.x0 > before + gap && w->box.x1 < x - gap;
+        right |= w->box.x0 > x + gap && w->box.x1 < after - gap;
+        across |= w->box.x1 > x - gap && w->box.x0 < x + gap;
+      }
+      if (left && right && !across) cuts.push_back(b);
+    }
+    if (cuts.empty()) {
+      cells.push_back(c);
+      continue;
+    }
+    cuts.push_back(c.col + c.col_span);
+    int from = c.col;
+    for (int to : cuts) {
+      GridCell n = c;
+      n.col = from;
+      n.col_span = to - from;
+      n.box.x0 = t.col_edges[size_t(from)];
+      n.box.x1 = t.col_edges[size_t(to)];
+      n.text.clear();
+      n.raw_text.clear();
+      cells.push_back(std::move(n));
+      from = to;
+    }
+    added += int(cuts.size()) - 1;
+  }
+  if (added == 0) return 0;
+  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  t.cells = std::move(cells);
+  return added;
+}
+
+int split_rows_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  const int nr = t.n_rows();
+  std::vector<RowSplit> splits(size_t(std::max(0, nr)));
+  int added = 0;
+  for (int r = 0; r < nr; ++r) {
+    splits[size_t(r)] = split_of(t, r, words, o);
+    added += int(splits[size_t(r)].ys.size());
+  }
+  if (added == 0) return 0;
+
+  // New row edges, and where each old edge went.
+  std::vector<double> edges;
+  std::vector<int> moved(size_t(nr) + 1);
+  std::vector<int> text_edges;
+  for (int r = 0; r <= nr; ++r) {
+    moved[size_t(r)] = int(edges.size());
+    edges.push_back(t.row_edges[size_t(r)]);
+    if (r == nr) break;
+    for (double y : splits[size_t(r)].ys) {
+      text_edges.push_back(int(edges.size()));
+      edges.push_back(y);
+    }
+  }
+  for (int& e : t.text_row_edges) e = moved[size_t(e)];
+  t.text_row_edges.insert(t.text_row_edges.end(), text_edges.begin(), text_edges.end());
+  std::sort(t.text_row_edges.begin(), t.text_row_edges.end());
+
+  std::vector<GridCell> cells;
+  for (const GridCell& c : t.cells) {
+    int from = moved[size_t(c.row)], to = moved[size_t(c.row + c.row_span)];
+    const std::vector<const GridCell*>& split_cells = splits[size_t(c.row)].split;
+    bool split = std::find(split_cells.begin(), split_cells.end(), &c) != split_cells.end();
+    for (int r = from; r < to; r += split ? 1 : to - from) {
+      GridCell n = c;
+      n.row = r;
+      n.row_span = split ? 1 : to - from;
+      n.box.y0 = edges[size_t(r)];
+      n.box.y1 = edges[size_t(r + n.row_span)];
+      if (split) n.text.clear(), n.raw_text.clear();
+      cells.push_back(std::move(n));
+    }
+  }
+  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  t.row_edges = std::move(edges);
+  t.cells = std::move(cells);
+  return added;
+}
+
+}  // namespace pdfrecon
