@@ -136,16 +136,18 @@ int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const Tex
     }
     // Column boundaries inside the cell that its print leaves clear, with
     // print on both sides.
-    // Print counts on a side when a word stands clear of that side's
-    // column edges: a speck or a ruling read as "l" hugs a ruling.
+    // Print counts on a side when a word the reading is sure of stands
+    // clear of that side's column edges: a speck or a ruling read as "l"
+    // hugs a ruling, a shading read as words is unsure.
     std::vector<int> cuts;
     for (int b = c.col + 1; b < c.col + c.col_span; ++b) {
       double x = t.col_edges[size_t(b)];
       double before = t.col_edges[size_t(b) - 1], after = t.col_edges[size_t(b) + 1];
       bool left = false, right = false, across = false;
       for (const Word* w : in) {
-        left |= w->box.x0 > before + gap && w->box.x1 < x - gap;
-        right |= w->box.x0 > x + gap && w->box.x1 < after - gap;
+        bool sure = w->confidence >= o.min_word_confidence;
+        left |= sure && w->box.x0 > before + gap && w->box.x1 < x - gap;
+        right |= sure && w->box.x0 > x + gap && w->box.x1 < after - gap;
         across |= w->box.x1 > x - gap && w->box.x0 < x + gap;
       }
       if (left && right && !across) cuts.push_back(b);

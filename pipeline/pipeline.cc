@@ -595,9 +595,26 @@ Deskewed level_for_ocr(const PdfDocument& pdf, int index, double dpi, cv::Mat& g
   return d;
 }
 
-// A page image-only, or read by OCR on request: the page's text is read in
-// two calls (the cells' lines stacked, the print around the tables), then
-// weak cells alone.
+// A levelled page image read by OCR: the page's text is read in a few
+// calls (the cells' lines stacked, the print around the tables), the
+// rulings the scan lost found again from it, then weak cells read alone.
+PageResult read_levelled_page(const cv::Mat& grey, std::vector<CellGrid> tables, double px_per_pt,
+                              const ExtractOptions& options, TaskPool* pool,
+                              const DebugImages& debug, PageResult page) {
+  cv::Mat ink = ink_mask(grey);
+  TextLayer text = read_page_text(grey, ink, tables, px_per_pt, options.lang, pool, debug);
+  page.text_source = "ocr";
+  page.tables = std::move(tables);
+  split_by_text(page.tables, text);
+  page.lines = text_lines(place_words(text, page.tables));
+  mark_ocr_cells(text, page.tables);
+  mark_unread_ink(text, ink_mask(without_rulings(grey, page.tables, px_per_pt)), px_per_pt,
+                  page.tables);
+  reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page.tables);
+  return page;
+}
+
+// A page image-only, or read by OCR on request.
 PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOptions& options,
                              TaskPool* pool, PageResult page) {
   // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
@@ -610,18 +627,9 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
   DebugImages debug(options.debug_dir, index + 1);
   PageGrids grids = level_for_ocr(pdf, index, dpi, grey, debug).grids;
   debug.write_grid(grey, grids.tables, px_per_pt);
-  cv::Mat ink = ink_mask(grey);
-  TextLayer text = read_page_text(grey, ink, grids.tables, px_per_pt, options.lang, pool, debug);
-  page.text_source = "ocr";
   page.skew_degrees = grids.skew_degrees;
-  page.tables = std::move(grids.tables);
-  split_by_text(page.tables, text);
-  page.lines = text_lines(place_words(text, page.tables));
-  mark_ocr_cells(text, page.tables);
-  mark_unread_ink(text, ink_mask(without_rulings(grey, page.tables, px_per_pt)), px_per_pt,
-                  page.tables);
-  reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page.tables);
-  return page;
+  return read_levelled_page(grey, std::move(grids.tables), px_per_pt, options, pool, debug,
+                            std::move(page));
 }
 
 // A page whose text layer the judge doubts: at OCR resolution, levelled,
@@ -638,25 +646,18 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   move_words(text, level.turn, px_per_pt);
   page.skew_degrees = level.grids.skew_degrees;
   page.tables = std::move(level.grids.tables);
-  split_by_text(page.tables, text);
   page.lines = text_lines(place_words(text, page.tables));
   cv::Mat clean = without_rulings(grey, page.tables, px_per_pt);
   PageVerdict verdict =
       judge_text_layer(text, page.tables, ink_mask(clean), px_per_pt, judge_options(options));
-  // Most cells rejected: the page's text read in one go plus its weak cells
-  // alone is cheaper than reading every cell alone (measured 3.7 s against
-  // 5.8 s for an 80-cell page, same accuracy), and its lines replace the
-  // layer's.
-  std::vector<CellGrid> page_pass;
+  // Most cells rejected: the layer is no help, and the page is read as a
+  // scan (the page's text in one go plus its weak cells alone is cheaper
+  // than every cell alone: 3.7 s against 5.8 s for an 80-cell page, same
+  // accuracy).
   if (verdict.rejected() > kPagePassShare * verdict.total()) {
-    cv::Mat ink = ink_mask(grey);
-    TextLayer read_text =
-        read_page_text(grey, ink, page.tables, px_per_pt, options.lang, pool, debug);
-    page_pass = page.tables;
-    page.lines = text_lines(place_words(read_text, page_pass));
-    mark_ocr_cells(read_text, page_pass);
-    mark_unread_ink(read_text, ink_mask(clean), px_per_pt, page_pass);
-    reread_weak_cells(grey, ink, px_per_pt, options.lang, pool, page_pass);
+    std::vector<CellGrid> tables = std::move(page.tables);
+    return read_levelled_page(grey, std::move(tables), px_per_pt, options, pool, debug,
+                              std::move(page));
   }
   int native = 0, read = 0;
   std::vector<std::function<void()>> tasks;
@@ -674,15 +675,6 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
         continue;
       }
       ++read;
-      if (!page_pass.empty()) {
-        const GridCell& o = page_pass[ti].cells[k];
-        c.source = "ocr";
-        c.text = o.text;
-        c.raw_text = o.raw_text;
-        c.confidence = o.confidence;
-        c.doubts = o.doubts;
-        continue;
-      }
       tasks.push_back([&clean, &c, &v, &options, r, px_per_pt] {
         OcrEngine& engine = OcrEngine::for_this_thread(options.lang);
         OcrEngine::Reading again = read_cell(clean, r, px_per_pt, v.value_cell, c.text, engine);

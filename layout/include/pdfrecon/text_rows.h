@@ -26,6 +26,8 @@ struct TextRowOptions {
   // A column boundary inside a cell is a lost ruling when no word comes
   // within this many line heights of it and words stand on both sides.
   double column_gap = 1.0;
+  // Words read with less confidence than this do not show a column.
+  double min_word_confidence = 0.6;
 };
 
 // Splits the cells of `table` that span column boundaries their print
