@@ -119,6 +119,28 @@ RowSplit split_of(const CellGrid& t, int r, const std::vector<Word>& words,
 
 }  // namespace
 
+bool is_ruling_glyph(const Word& w, const CellGrid& t, double reach) {
+  static const std::string kGlyphs = "|lI[]!";
+  if (w.text.empty() || w.text.find_first_not_of(kGlyphs) != std::string::npos) return false;
+  if (w.text.size() > 2 || !t.bbox.contains(w.box.cx(), w.box.cy())) return false;
+  return std::any_of(t.col_edges.begin(), t.col_edges.end(),
+                     [&](double x) { return std::abs(w.box.cx() - x) <= reach; });
+}
+
+int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& tables) {
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.box.height());
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  double reach = heights[heights.size() / 2];
+  size_t before = words.size();
+  std::erase_if(words, [&](const Word& w) {
+    return std::any_of(tables.begin(), tables.end(),
+                       [&](const CellGrid& t) { return is_ruling_glyph(w, t, reach); });
+  });
+  return int(before - words.size());
+}
+
 int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
   std::vector<double> heights;
   for (const Word& w : words) {

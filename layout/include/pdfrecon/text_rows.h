@@ -30,6 +30,16 @@ struct TextRowOptions {
   double min_word_confidence = 0.6;
 };
 
+// True for a word that is a ruling read as a glyph: "|", "l", "I", "[",
+// "]", "!" alone, standing on one of `table`'s column boundaries (within
+// `reach` points of it).
+bool is_ruling_glyph(const Word& word, const CellGrid& table, double reach);
+
+// Removes the words that are rulings read as glyphs (is_ruling_glyph), at
+// the column boundaries of any of `tables`, the reach being the words'
+// median height. Returns how many went.
+int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& tables);
+
 // Splits the cells of `table` that span column boundaries their print
 // leaves clear, with print on both sides: a vertical ruling the scan lost
 // ("Porcentaje de ... N/A" over the indicator and target columns). A title
