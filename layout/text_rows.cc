@@ -148,16 +148,24 @@ int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const Tex
   }
   if (heights.empty()) return 0;
   std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
-  const double gap = o.column_gap * heights[heights.size() / 2];
+  const double h = heights[heights.size() / 2];
+  const double gap = o.column_gap * h;
   int added = 0;
   std::vector<GridCell> cells;
   for (const GridCell& c : t.cells) {
+    // A cell across the whole table is a title or a section: spanning is
+    // what it is for.
+    if (c.col_span >= t.n_cols()) {
+      cells.push_back(c);
+      continue;
+    }
     std::vector<const Word*> in;
     for (const Word& w : words) {
       if (c.box.contains(w.box.cx(), w.box.cy())) in.push_back(&w);
     }
-    // Column boundaries inside the cell that its print leaves clear, with
-    // print on both sides.
+    // Column boundaries inside the cell that no word crosses, with print
+    // on both sides. (Print centred in a narrow column may come within a
+    // point of its rulings.)
     // Print counts on a side when a word the reading is sure of stands
     // clear of that side's column edges: a speck or a ruling read as "l"
     // hugs a ruling, a shading read as words is unsure.
@@ -170,7 +178,7 @@ int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const Tex
         bool sure = w->confidence >= o.min_word_confidence;
         left |= sure && w->box.x0 > before + gap && w->box.x1 < x - gap;
         right |= sure && w->box.x0 > x + gap && w->box.x1 < after - gap;
-        across |= w->box.x1 > x - gap && w->box.x0 < x + gap;
+        across |= w->box.x1 > x + o.column_overlap * h && w->box.x0 < x - o.column_overlap * h;
       }
       if (left && right && !across) cuts.push_back(b);
     }

@@ -23,9 +23,12 @@ struct TextRowOptions {
   double item_gap = 0.8;
   // A split row is at least this many line heights tall.
   double min_row = 1.2;
-  // A column boundary inside a cell is a lost ruling when no word comes
-  // within this many line heights of it and words stand on both sides.
-  double column_gap = 1.0;
+  // A column boundary inside a cell is a lost ruling when no word crosses
+  // it by more than this many line heights (OCR's boxes are loose) and on
+  // each side a word stands this many line heights clear of the side's
+  // rulings (a speck or a ruling read as "l" hugs one).
+  double column_overlap = 0.15;
+  double column_gap = 0.5;
   // Words read with less confidence than this do not show a column.
   double min_word_confidence = 0.6;
 };
@@ -40,11 +43,10 @@ bool is_ruling_glyph(const Word& word, const CellGrid& table, double reach);
 // median height. Returns how many went.
 int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& tables);
 
-// Splits the cells of `table` that span column boundaries their print
-// leaves clear, with print on both sides: a vertical ruling the scan lost
-// ("Porcentaje de ... N/A" over the indicator and target columns). A title
-// across the table has words over the boundaries, or ordinary word gaps
-// there, and stays whole. Returns how many cells were added.
+// Splits the cells of `table` that span column boundaries no word crosses,
+// with print on both sides: a vertical ruling the scan lost
+// ("Porcentaje de ... N/A" over the indicator and target columns). A cell
+// across the whole table (a title, a section) stays whole. Returns how many cells were added.
 int split_columns_by_text(CellGrid& table, const std::vector<Word>& words,
                           const TextRowOptions& options = {});
 
