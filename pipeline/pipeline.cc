@@ -209,10 +209,11 @@ cv::Mat without_rulings(const cv::Mat& grey, const std::vector<CellGrid>& tables
   return clean;
 }
 
-// Rulings a scan lost, found again from the text (text_rows.h). In text
-// OCR read, rulings read as glyphs ("| 15 |") go first.
-void split_by_text(std::vector<CellGrid>& tables, TextLayer& text, bool read_by_ocr) {
-  if (read_by_ocr) drop_ruling_glyphs(text.words, tables);
+// Rulings a scan lost, found again from the text OCR read (text_rows.h);
+// rulings read as glyphs ("| 15 |") go first. (A born-digital page loses
+// no ruling: what it does not draw, it merges on purpose.)
+void split_by_text(std::vector<CellGrid>& tables, TextLayer& text) {
+  drop_ruling_glyphs(text.words, tables);
   for (CellGrid& t : tables) {
     split_columns_by_text(t, text.words);
     split_rows_by_text(t, text.words);
@@ -607,7 +608,7 @@ PageResult read_levelled_page(const cv::Mat& grey, std::vector<CellGrid> tables,
   TextLayer text = read_page_text(grey, ink, tables, px_per_pt, options.lang, pool, debug);
   page.text_source = "ocr";
   page.tables = std::move(tables);
-  split_by_text(page.tables, text, true);
+  split_by_text(page.tables, text);
   page.lines = text_lines(place_words(text, page.tables));
   mark_ocr_cells(text, page.tables);
   mark_unread_ink(text, ink_mask(without_rulings(grey, page.tables, px_per_pt)), px_per_pt,
@@ -732,7 +733,6 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   debug.write_grid(grey, grids.tables, options.dpi / 72.0);
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
-  split_by_text(page.tables, text, false);
   page.lines = text_lines(place_words(text, page.tables));
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
