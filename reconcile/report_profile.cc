@@ -1,9 +1,11 @@
 #include "pdfrecon/report_profile.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "bundled_profiles.h"
@@ -124,6 +126,55 @@ std::string footer_key(const ReportProfile& profile, const std::string& label) {
   return k < 0 ? "" : profile.footer[size_t(k)].key;
 }
 
+std::string clean_footer_value(const FooterKey& key, const std::string& text) {
+  switch (key.value) {
+    case FooterValue::kDate: {
+      // Digits OCR read as letters inside a date ("3O/04/2O23").
+      std::string t = text;
+      for (char& c : t) {
+        if (c == 'O' || c == 'o') c = '0';
+        if (c == 'l' || c == 'I') c = '1';
+      }
+      static const std::regex date(R"((\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
+      std::smatch m;
+      if (!std::regex_search(t, m, date)) return "";
+      int day = std::stoi(m[1]), month = std::stoi(m[2]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) return "";
+      auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
+      return two(m[1]) + "/" + two(m[2]) + "/" + m[3].str();
+    }
+    case FooterValue::kChoice: {
+      std::vector<std::string> words = key_words(comparison_key(text));
+      for (const std::string& c : key.choices) {
+        if (phrase_position(words, comparison_key(c)) >= 0) return c;
+      }
+      return "";
+    }
+    case FooterValue::kText:
+      break;
+  }
+  // Specks and ruling glyphs at the ends ("| ", " y)", "¡A ", "/l|,"):
+  // tokens of at most two letters and no digit ("(02)" stays).
+  std::vector<std::string> tokens;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) tokens.push_back(w);
+  auto speck = [](const std::string& w) {
+    int alnum = 0;
+    bool digit = false;
+    for (unsigned char c : w) {
+      alnum += std::isalnum(c) || (c >= 0x80 && (c & 0xC0) != 0x80);
+      digit |= std::isdigit(c) != 0;
+    }
+    return alnum == 0 || (alnum <= 2 && !digit);
+  };
+  size_t a = 0, b = tokens.size();
+  while (a < b && speck(tokens[a])) ++a;
+  while (b > a && speck(tokens[b - 1])) --b;
+  std::string out;
+  for (size_t i = a; i < b; ++i) out += (out.empty() ? "" : " ") + tokens[i];
+  return out;
+}
+
 ReportProfile ReportProfile::parse(const std::string& text, const std::string& origin) {
   json j;
   try {
@@ -187,6 +238,22 @@ ReportProfile ReportProfile::parse(const std::string& text, const std::string& o
       if (!f.contains("labels"))
         throw ProfileError(origin + ": footer '" + k.key + "' has no \"labels\"");
       k.labels = phrases(f["labels"], "labels", origin);
+      std::string value = f.contains("value") ? text_of(f, "value", origin) : "text";
+      if (value == "date") {
+        k.value = FooterValue::kDate;
+      } else if (value == "choice") {
+        k.value = FooterValue::kChoice;
+        if (!f.contains("choices") || !f["choices"].is_array() || f["choices"].empty()) {
+          throw ProfileError(origin + ": footer '" + k.key + "' is a choice without \"choices\"");
+        }
+        for (const json& c : f["choices"]) {
+          if (!c.is_string()) throw ProfileError(origin + ": \"choices\" must hold strings");
+          k.choices.push_back(c.get<std::string>());
+        }
+      } else if (value != "text") {
+        throw ProfileError(origin + ": footer '" + k.key + "' has \"value\" '" + value +
+                           "' (text, date or choice)");
+      }
       p.footer.push_back(std::move(k));
     }
   }

@@ -90,7 +90,7 @@ GridCell* section_cell(CellGrid& t, int row) {
 // cell, both starting in this row.
 struct FooterRow {
   std::string key;
-  GridCell* value = nullptr;
+  std::string text;  // the value as its key says it is (clean_footer_value)
 };
 
 std::optional<FooterRow> footer_row(CellGrid& t, int row, const ReportProfile& p) {
@@ -104,7 +104,16 @@ std::optional<FooterRow> footer_row(CellGrid& t, int row, const ReportProfile& p
   if (cells.size() < 2) return std::nullopt;
   std::string key = footer_key(p, cells.front()->text);
   if (key.empty()) return std::nullopt;
-  return FooterRow{key, cells.back()};
+  // The value is the text of the cells after the label: a stamp or a
+  // damaged ruling may cut it into several, some empty.
+  std::string value;
+  for (size_t i = 1; i < cells.size(); ++i) {
+    if (!cells[i]->text.empty()) value += (value.empty() ? "" : " ") + cells[i]->text;
+  }
+  for (const FooterKey& k : p.footer) {
+    if (k.key == key) return FooterRow{key, clean_footer_value(k, value)};
+  }
+  return std::nullopt;
 }
 
 // An indicator row: the cell of each profile column.
@@ -263,7 +272,11 @@ void read_footer_lines(const std::vector<std::string>& lines, const ReportProfil
     size_t colon = line.rfind(": ");
     if (colon == std::string::npos) continue;
     std::string key = footer_key(p, line.substr(0, colon));
-    if (!key.empty() && !meta.get(key)) meta.set(key, collapse_whitespace(line.substr(colon + 2)));
+    if (key.empty() || meta.get(key)) continue;
+    for (const FooterKey& f : p.footer) {
+      if (f.key == key)
+        meta.set(key, clean_footer_value(f, collapse_whitespace(line.substr(colon + 2))));
+    }
   }
 }
 
@@ -300,7 +313,6 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
   int last_n_cols = 0;
   int slot = 0;
   std::string section;
-  std::vector<GridCell*> footer_values;
   for (PageContent& page : pages) {
     if (!page.tables) continue;
     for (CellGrid& t : *page.tables) {
@@ -321,8 +333,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
         // table reported as a grid only.
         for (int r = 0; r < t.n_rows(); ++r) {
           if (auto f = footer_row(t, r, profile)) {
-            if (!out.metadata.get(f->key)) out.metadata.set(f->key, f->value->text);
-            footer_values.push_back(f->value);
+            if (!out.metadata.get(f->key)) out.metadata.set(f->key, f->text);
           }
         }
         continue;
@@ -338,8 +349,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
           continue;
         }
         if (auto f = footer_row(t, r, profile)) {
-          if (!out.metadata.get(f->key)) out.metadata.set(f->key, f->value->text);
-          footer_values.push_back(f->value);
+          if (!out.metadata.get(f->key)) out.metadata.set(f->key, f->text);
           continue;
         }
         Row row;
@@ -360,7 +370,6 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       }
     }
   }
-  (void)footer_values;
 
   // 2. Clean each distinct cell once by its column (merged cells are shared
   //    by many rows); values through the grammar.

@@ -33,10 +33,22 @@ struct ProfileColumn {
   bool key = false;       // one record per filled cell of this column
 };
 
+// What a footer value looks like, so that a stamp or a signature over it
+// can be read through: a date (dd/mm/yyyy), one of a few words, or text.
+enum class FooterValue { kText, kDate, kChoice };
+
 struct FooterKey {
   std::string key;                  // metadata key: "fecha_actualizacion"
   std::vector<std::string> labels;  // label phrases, as comparison keys
+  FooterValue value = FooterValue::kText;
+  std::vector<std::string> choices;  // kChoice: the values, as printed ("MENSUAL")
 };
+
+// A footer value as read (OCR over stamps and signatures: "as 30/04/2023
+// PR", "N A MENSUAL", "| NACIONAL DE ...") made what its key says it is:
+// the date in it, the choice in it, or the text without the specks and
+// ruling glyphs at its ends. "" when a date or a choice is not in it.
+std::string clean_footer_value(const FooterKey& key, const std::string& text);
 
 struct ReportProfile {
   std::string name;  // "lotaip-a4"; the document's "profile"
