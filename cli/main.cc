@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cerrno>
 #include <cstdio>
@@ -19,6 +20,7 @@
 #include "pdfrecon/dictionary.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
+#include "pdfrecon/report_profile.h"
 #include "pdfrecon/verify.h"
 #include "pdfrecon/writers.h"
 
@@ -116,8 +118,9 @@ Exit status: 0 the records match, 1 they differ or an input cannot be read
 
 // Options every command that runs the pipeline shares.
 struct PipelineArgs {
-  std::string profile, ocr, lang;
+  std::string profile, profile_file, ocr, lang;
   std::vector<std::string> dicts;
+  bool no_bundled_dict = false;
   double dpi = 150;
   int jobs = 0;
 };
@@ -125,19 +128,31 @@ struct PipelineArgs {
 void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const char* jobs_help) {
   // clang-format off
   opts.add_options()
-    ("profile", po::value(&a.profile)->default_value("auto"), "auto | generic | lotaip-a4")
+    ("profile", po::value(&a.profile)->default_value("auto"),
+     "auto (the report profile when the document reads as one) | generic (tables only) | "
+     "lotaip-a4")
+    ("profile-file", po::value(&a.profile_file),
+     "a report profile of your own (JSON; see reconcile/profiles/README.md), used instead of "
+     "the bundled one")
     ("ocr", po::value(&a.ocr)->default_value("auto"), "auto | always | never")
     ("lang", po::value(&a.lang)->default_value("spa"), "OCR language (Tesseract code)")
     ("dict", po::value(&a.dicts)->composing(),
      "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
+    ("no-bundled-dict", po::bool_switch(&a.no_bundled_dict),
+     "leave the bundled vocabulary out (--dict folders still count): see what OCR reads unaided")
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
     ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
   // clang-format on
 }
 
 ExtractOptions pipeline_options(const PipelineArgs& a) {
-  if (a.profile != "auto" && a.profile != "generic" && a.profile != "lotaip-a4") {
-    throw po::error("--profile must be auto, generic or lotaip-a4, not '" + a.profile + "'");
+  std::vector<std::string> names = ReportProfile::bundled_names();
+  bool known = a.profile == "auto" || a.profile == "generic" ||
+               std::find(names.begin(), names.end(), a.profile) != names.end();
+  if (!known && a.profile_file.empty()) {
+    std::string list;
+    for (const std::string& n : names) list += ", " + n;
+    throw po::error("--profile must be auto, generic" + list + ", not '" + a.profile + "'");
   }
   if (a.ocr != "auto" && a.ocr != "always" && a.ocr != "never") {
     throw po::error("--ocr must be auto, always or never, not '" + a.ocr + "'");
@@ -153,6 +168,20 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
     }
   }
   ExtractOptions options;
+  options.profile_file = a.profile_file;
+  if (!a.profile_file.empty()) {
+    // A bad profile file is a usage error, found before any file is read.
+    try {
+      ReportProfile p = ReportProfile::load(a.profile_file);
+      if (a.profile != "auto" && a.profile != "generic" && a.profile != p.name) {
+        throw po::error("--profile " + a.profile + " but --profile-file " + a.profile_file +
+                        " is profile '" + p.name + "'");
+      }
+    } catch (const ProfileError& e) {
+      throw po::error(std::string("--profile-file ") + e.what());
+    }
+  }
+  options.bundled_dict = !a.no_bundled_dict;
   options.dict_dirs = a.dicts;
   options.dpi = a.dpi;
   options.profile = a.profile;

@@ -29,6 +29,7 @@ GEN="$BUILD/tools/fixturegen"
 FIXTURE_LIST=(
   "cne-lotaip-a4-2023-11 --repeat-header"
   "invented-lotaip-a4 --no-repeat-header"
+  "invented-lotaip-a6 --repeat-header --fields section,no,regimen,grupo,puesto,remuneracion"
 )
 
 out_root="$FIXTURES"

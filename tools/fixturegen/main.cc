@@ -23,6 +23,7 @@ constexpr int kExitUsage = 2;
 struct Options {
   std::string truth;
   std::string pdf, grids, records;
+  fixturegen::Record fields = fixturegen::kA4Fields;
   fixturegen::Style style;
 };
 
@@ -40,7 +41,10 @@ po::options_description visible_options() {
       "records", po::value<std::string>(), "write the expected records (RFC 4180 CSV) here")(
       "repeat-header", po::bool_switch(), "repeat the header row on every page (default)")(
       "no-repeat-header", po::bool_switch(), "print the header row on page 1 only")(
-      "font-size", po::value<double>()->default_value(7.0), "body font size in points (4-12)");
+      "font-size", po::value<double>()->default_value(7.0), "body font size in points (4-12)")(
+      "fields", po::value<std::string>(),
+      "the records CSV's six field names, comma separated, for a report of another profile "
+      "than a4 (default: section,no,unit,objective,indicator,target)");
   return desc;
 }
 
@@ -73,6 +77,18 @@ std::optional<Options> parse_args(int argc, char** argv) {
   o.style.repeat_header = !vm["no-repeat-header"].as<bool>();
   const double size = vm["font-size"].as<double>();
   if (!(size >= 4 && size <= 12)) throw po::error("--font-size must be between 4 and 12");
+  if (vm.count("fields")) {
+    std::string list = vm["fields"].as<std::string>();
+    size_t n = 0, start = 0;
+    for (;;) {
+      size_t end = list.find(',', start);
+      if (n == o.fields.size()) throw po::error("--fields names more than six fields");
+      o.fields[n++] = list.substr(start, end == std::string::npos ? end : end - start);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    if (n != o.fields.size()) throw po::error("--fields must name six fields");
+  }
   o.style.title_size = o.style.title_size * size / o.style.body_size;
   o.style.body_size = size;
   return o;
@@ -82,7 +98,7 @@ void run(const Options& o) {
   using namespace fixturegen;
   const Truth truth = load_truth(o.truth);
   const auto records = flatten_records(truth);
-  if (!o.records.empty()) write_file(o.records, records_csv(records));
+  if (!o.records.empty()) write_file(o.records, records_csv(records, o.fields));
   if (o.pdf.empty() && o.grids.empty()) return;
 
   const FontSet fonts;

@@ -40,9 +40,9 @@ std::vector<Record> flatten_records(const Truth& truth) {
   return out;
 }
 
-std::string records_csv(const std::vector<Record>& records) {
+std::string records_csv(const std::vector<Record>& records, const Record& fields) {
   std::string out;
-  append_row(out, {"section", "no", "unit", "objective", "indicator", "target"});
+  append_row(out, fields);
   for (const auto& r : records) append_row(out, r);
   return out;
 }
