@@ -190,6 +190,54 @@ class ContentWalker : public QPDFObjectHandle::ParserCallbacks {
   std::vector<QPDFObjectHandle> operands_;
 };
 
+// Follows the text render mode through a content stream and its forms and
+// notes which modes text is shown in.
+class TextModeWalker : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  TextModeWalker(QPDFObjectHandle resources, int depth, TextShown& shown)
+      : resources_(resources), depth_(depth), shown_(shown) {}
+
+  void handleObject(QPDFObjectHandle obj) override {
+    if (!obj.isOperator()) {
+      operands_.push_back(obj);
+      return;
+    }
+    const std::string& op = obj.getOperatorValue();
+    if (op == "q") {
+      modes_.push_back(modes_.back());
+    } else if (op == "Q") {
+      if (modes_.size() > 1) modes_.pop_back();
+    } else if (op == "Tr" && operands_.size() == 1 && operands_[0].isNumber()) {
+      modes_.back() = int(operands_[0].getNumericValue());
+    } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
+      (modes_.back() == 3 ? shown_.invisible : shown_.visible) = true;
+    } else if (op == "Do" && depth_ < 4) {
+      enter_form();
+    }
+    operands_.clear();
+  }
+  void handleEOF() override {}
+
+ private:
+  void enter_form() {
+    if (operands_.size() != 1 || !operands_[0].isName() || !resources_.isDictionary()) return;
+    QPDFObjectHandle group = resources_.getKey("/XObject");
+    if (!group.isDictionary()) return;
+    QPDFObjectHandle form = group.getKey(operands_[0].getName());
+    if (!form.isStream() || !form.getDict().getKey("/Subtype").isNameAndEquals("/Form")) return;
+    QPDFObjectHandle own = form.getDict().getKey("/Resources");
+    TextModeWalker inner(own.isDictionary() ? own : resources_, depth_ + 1, shown_);
+    inner.modes_.back() = modes_.back();
+    form.parseAsContents(&inner);
+  }
+
+  QPDFObjectHandle resources_;
+  int depth_;
+  TextShown& shown_;
+  std::vector<int> modes_ = {0};
+  std::vector<QPDFObjectHandle> operands_;
+};
+
 // Within a point: the image's pixels are then where the page's are to a
 // few pixels at 300 dpi, so a text layer's words stay over their ink.
 bool near(double a, double b) { return std::abs(a - b) <= 1.0; }
@@ -317,6 +365,13 @@ cv::Mat decode(QPDFObjectHandle image) {
 }
 
 }  // namespace
+
+TextShown text_shown(QPDFPageObjectHelper& page) {
+  TextShown shown;
+  TextModeWalker walker(page.getAttribute("/Resources", false), 0, shown);
+  page.parseContents(&walker);
+  return shown;
+}
 
 cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop) {
   QPDFObjectHandle page_object = page.getObjectHandle();

@@ -24,4 +24,13 @@ namespace pdfrecon {
 // page's, in points: x0, y0, x1, y1.
 cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop_box);
 
+// How the page's text is shown, forms included: whether any of it is
+// visible, and whether any is invisible (render mode 3, what OCR programs
+// lay over a scan).
+struct TextShown {
+  bool visible = false;
+  bool invisible = false;
+};
+TextShown text_shown(QPDFPageObjectHelper& page);
+
 }  // namespace pdfrecon

@@ -186,6 +186,18 @@ cv::Mat PdfDocument::scan_image(int index) const {
   return {};
 }
 
+bool PdfDocument::text_is_invisible(int index) const {
+  try {
+    QPDFPageObjectHelper* qp = impl_->qpdf_page(index);
+    if (!qp) return false;
+    TextShown shown = text_shown(*qp);
+    return shown.invisible && !shown.visible;
+  } catch (const std::exception&) {
+    impl_->drop_qpdf();
+  }
+  return false;
+}
+
 PageGeometry PdfDocument::geometry(int index) const {
   const poppler::page& p = impl_->page(index);
   poppler::rectf r = p.page_rect(poppler::crop_box);

@@ -4,13 +4,6 @@
 
 namespace pdfrecon {
 
-bool TextLayer::glyphless() const {
-  if (words.empty()) return false;
-  return std::all_of(words.begin(), words.end(), [](const Word& w) {
-    return w.font_name.find("GlyphLessFont") != std::string::npos;
-  });
-}
-
 double TextLayer::median_height() const {
   if (words.empty()) return 0;
   std::vector<double> h;

@@ -125,7 +125,7 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
                              const cv::Mat& ink, double px_per_pt, const TextLayerJudgeOptions& o) {
   CV_Assert(ink.empty() || ink.type() == CV_8UC1);
   PageVerdict page;
-  page.ocr_made_layer = layer.glyphless();
+  page.ocr_made_layer = o.ocr_layer;
   const cv::Rect image(0, 0, ink.cols, ink.rows);
   int page_looked = 0, page_known = 0;
   for (const CellGrid& t : tables) {

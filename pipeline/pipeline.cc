@@ -560,9 +560,10 @@ TextLayer read_page_text(cv::Mat grey, cv::Mat ink, const std::vector<CellGrid>&
   return text;
 }
 
-TextLayerJudgeOptions judge_options(const ExtractOptions& options) {
+TextLayerJudgeOptions judge_options(const ExtractOptions& options, bool ocr_layer) {
   TextLayerJudgeOptions o;
   o.known_word = options.known_word;
+  o.ocr_layer = ocr_layer;
   return o;
 }
 
@@ -638,7 +639,7 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
 // A page whose text layer the judge doubts: at OCR resolution, levelled,
 // the layer's words moved with the image; cells the judge rejects are read
 // from the image, the others keep the layer's text.
-PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
+PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text, bool ocr_layer,
                             const ExtractOptions& options, TaskPool* pool, PageResult page) {
   double dpi = std::max(options.dpi, kOcrDpi);
   double px_per_pt = dpi / 72.0;
@@ -651,8 +652,8 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text,
   page.tables = std::move(level.grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   cv::Mat clean = without_rulings(grey, page.tables, px_per_pt);
-  PageVerdict verdict =
-      judge_text_layer(text, page.tables, ink_mask(clean), px_per_pt, judge_options(options));
+  PageVerdict verdict = judge_text_layer(text, page.tables, ink_mask(clean), px_per_pt,
+                                         judge_options(options, ocr_layer));
   // Most cells rejected: the layer is no help, and the page is read as a
   // scan (the page's text in one go plus its weak cells alone is cheaper
   // than every cell alone: 3.7 s against 5.8 s for an 80-cell page, same
@@ -715,10 +716,11 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
   if (use_ocr) return read_scanned_page(pdf, index, options, pool, std::move(page));
 
-  // A text layer made by OCR is judged at OCR resolution straight away.
+  // A text layer made by OCR (all of it invisible, over the page's image)
+  // is judged at OCR resolution straight away.
   bool judge = options.ocr == "auto" && text.dominant_rotation() == 0;
-  if (judge && text.glyphless()) {
-    return read_judged_page(pdf, index, std::move(text), options, pool, std::move(page));
+  if (judge && pdf.text_is_invisible(index)) {
+    return read_judged_page(pdf, index, std::move(text), true, options, pool, std::move(page));
   }
   PageResult base = page;
   cv::Mat grey = pdf.render_grey(index, options.dpi);
@@ -742,8 +744,9 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
     // fails is the page read again at OCR resolution.
     double px_per_pt = options.dpi / 72.0;
     cv::Mat ink = ink_mask(without_rulings(grey, page.tables, px_per_pt));
-    if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options)).rejected()) {
-      return read_judged_page(pdf, index, pdf.text(index), options, pool, std::move(base));
+    if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options, false))
+            .rejected()) {
+      return read_judged_page(pdf, index, pdf.text(index), false, options, pool, std::move(base));
     }
   }
   return page;

@@ -3,7 +3,13 @@
 // rejects the cells the layer got wrong, they are read from the image, and
 // every figure that still comes out wrong is flagged needs_review.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
 #include "support/csv.h"
 #include "support/run_command.h"
@@ -84,6 +90,43 @@ TEST(ScanWithOcrLayer, WithoutALexiconNothingTheLayerSaysIsTrusted) {
   EXPECT_GT(o.ocr_cells, 0);
   std::cout << "scan-ocr, no lexicon: targets " << o.targets_right << ", exact records " << o.exact
             << ", cells re-read " << o.ocr_cells << ", kept " << o.native_cells << "\n";
+}
+
+// The fixture with its layer's fonts renamed as another OCR program would
+// name them (ABBYY FineReader's, Acrobat's Paper Capture's real fonts).
+std::string with_fonts_renamed(const std::string& name) {
+  QPDF pdf;
+  pdf.processFile(fixture().c_str());
+  for (QPDFObjectHandle obj : pdf.getAllObjects()) {
+    if (!obj.isDictionary()) continue;
+    for (const char* key : {"/BaseFont", "/FontName"}) {
+      QPDFObjectHandle v = obj.getKey(key);
+      if (v.isName() && v.getName().find("GlyphLessFont") != std::string::npos) {
+        obj.replaceKey(key, QPDFObjectHandle::newName("/" + name));
+      }
+    }
+  }
+  auto out = std::filesystem::temp_directory_path() /
+             ("pdfrecon-renamed-" + std::to_string(::getpid()) + "-" + name + ".pdf");
+  QPDFWriter w(pdf, out.c_str());
+  w.setStaticID(true);
+  w.write();
+  return out.string();
+}
+
+TEST(ScanWithOcrLayer, AnOcrLayerIsFoundByWhatItIsNotByItsFontsName) {
+  // Named like other programs' fonts, the layer is still invisible text
+  // over the page's image (PdfDocument::text_is_invisible): judged as an
+  // OCR layer, read again where wrong, and nothing wrong goes out
+  // unflagged (check()).
+  for (const char* font : {"ArialMT", "FineReader-SansSerif"}) {
+    std::string path = with_fonts_renamed(font);
+    EXPECT_TRUE(PdfDocument::open(path).text_is_invisible(0)) << font;
+    DocumentResult doc = extract_document(path, {});
+    std::filesystem::remove(path);
+    Outcome o = check(doc);
+    EXPECT_GT(o.ocr_cells, 0) << font;
+  }
 }
 
 TEST(ScanWithOcrLayer, BornDigitalLayersPassTheJudgeUntouched) {

@@ -36,6 +36,7 @@ struct Page {
   cv::Mat ink = cv::Mat::zeros(int(80 * kPxPerPt), int(260 * kPxPerPt), CV_8UC1);
   TextLayer layer;
   std::string font = "ABCDEF+DejaVuSans";
+  bool ocr_layer = false;  // judged as an OCR program's layer
 
   void ink_at(const Box& b) {
     cv::rectangle(ink, cv::Point(int(b.x0 * kPxPerPt), int(b.y0 * kPxPerPt) + 2),
@@ -61,7 +62,8 @@ struct Page {
       word(texts[k], {x0, r * 20.0 + 5, x0 + 40, r * 20.0 + 15});
     }
   }
-  PageVerdict judge(const TextLayerJudgeOptions& o = {}) const {
+  PageVerdict judge(TextLayerJudgeOptions o = {}) const {
+    o.ocr_layer = o.ocr_layer || ocr_layer;
     return judge_text_layer(layer, {grid()}, ink, kPxPerPt, o);
   }
 };
@@ -130,7 +132,7 @@ TEST(TextLayerJudge, InkInAnEmptyCellIsText) {
 
 TEST(TextLayerJudge, TesseractLayersAreTrustedOnlyWhereTheLexiconVouches) {
   Page p;
-  p.font = "GlyphLessFont";
+  p.ocr_layer = true;
   p.fill();
   p.layer.words[0].text = "[Unidad";   // the ruling on its left read as "["
   p.layer.words[6].text = "Gestión,";  // a speck read as a comma
@@ -187,7 +189,7 @@ TEST(TextLayerJudge, AGarbledNativeLayerIsRejectedWhole) {
 
 TEST(TextLayerJudge, AValueColumnWantsValues) {
   Page p;
-  p.font = "GlyphLessFont";
+  p.ocr_layer = true;
   p.fill();
   p.layer.words[2].text = "10%";  // header replaced: the column is all values but one
   p.layer.words[11].text = "WA";  // "N/A" misread

@@ -63,6 +63,13 @@ class PdfDocument {
   // or a filter qpdf undoes: such pages are rendered.
   cv::Mat scan_image(int index) const;
 
+  // True when the page's text is all invisible (render mode 3): a text
+  // layer an OCR program laid over the page's image, whichever program
+  // (Tesseract, ABBYY FineReader, Acrobat, a scanner's firmware) and
+  // whatever font it names. False when any text shows, or the file cannot
+  // be read that far.
+  bool text_is_invisible(int index) const;
+
  private:
   struct Impl;
   explicit PdfDocument(std::unique_ptr<Impl> impl);

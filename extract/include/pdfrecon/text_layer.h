@@ -26,9 +26,6 @@ struct TextLayer {
   std::vector<Word> words;
 
   bool empty() const { return words.empty(); }
-  // True when every word uses Tesseract's invisible "GlyphLessFont": the
-  // layer was made by OCR and deserves suspicion.
-  bool glyphless() const;
   // Median word height in points (0 when empty): the page's text scale.
   double median_height() const;
   // The rotation most of the text runs at (weighted by length): what it

@@ -15,8 +15,9 @@
 // - disagreement with the image: ink in the cell that no word box covers
 //   (a lost digit, a word never recognised, a line of the cell missing), or
 //   a word box over bare paper;
-// - layers made by OCR (Tesseract's "GlyphLessFont", the font poppler-cpp
-//   reports for every word of such a layer) are judged more strictly: stray
+// - layers made by OCR (TextLayerJudgeOptions::ocr_layer: the caller knows
+//   it by what the layer is, invisible text over the page's image, never by
+//   the program or font that made it) are judged more strictly: stray
 //   marks ("|", "[", "]", "{", "}", a final "," ";" ":") fail a cell, and so does any figure,
 //   since a misread digit still looks like a figure, and so does text the
 //   lexicon cannot vouch for (no lexicon, or no word long enough to look
@@ -50,6 +51,8 @@ using KnownWordFn = std::function<bool(std::string_view word)>;
 struct TextLayerJudgeOptions {
   // Lexicon; empty: the share of known words is not checked.
   KnownWordFn known_word;
+  // The layer is an OCR program's (PdfDocument::text_is_invisible).
+  bool ocr_layer = false;
   // A cell with at least `min_lexicon_words` checkable words needs this share
   // known (native layers / layers made by OCR). 0 for native layers: their
   // unknown words are mostly proper names, e-mail addresses and acronyms,
@@ -117,7 +120,7 @@ struct CellVerdict {
 };
 
 struct PageVerdict {
-  bool ocr_made_layer = false;                  // every word in GlyphLessFont
+  bool ocr_made_layer = false;                  // judged as an OCR program's layer
   std::vector<std::vector<CellVerdict>> cells;  // [table][cell], parallel to CellGrid::cells
   int rejected() const;
   int total() const;
