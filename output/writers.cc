@@ -37,6 +37,7 @@ ordered_json cell_json(const GridCell& c) {
     }
     j["corrections"] = std::move(list);
   }
+  if (!c.doubts.empty()) j["doubts"] = c.doubts;
   return j;
 }
 

@@ -331,7 +331,11 @@ void confirm_figure(const cv::Mat& grey, const cv::Rect& r, double px_per_pt, Oc
     c.confidence = again.confidence;
     return;
   }
-  if (first.text == second.text) return;
+  if (first.text == second.text) {
+    // Two readings agree: the surer one speaks for both.
+    c.confidence = std::max(c.confidence, again.confidence);
+    return;
+  }
   if (again.confidence > c.confidence) c.text = c.raw_text = again.text;
   c.confidence = std::min(c.confidence, again.confidence);
   c.add_doubt(kDoubtReadingsDisagree);

@@ -38,6 +38,25 @@ double DictionaryReconciler::known_word_share(const std::string& text) const {
   return words ? double(known) / words : 0;
 }
 
+bool DictionaryReconciler::has_unknown_word(const std::string& text) const {
+  if (!has_lexicon_) return false;  // nothing to tell a word from a misreading
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    size_t a = 0, b = w.size();
+    while (a < b && std::ispunct(static_cast<unsigned char>(w[a]))) ++a;
+    while (b > a && std::ispunct(static_cast<unsigned char>(w[b - 1]))) --b;
+    std::string core = w.substr(a, b - a);
+    // Figures, short words and acronyms ("CNE", "GPR") are not looked up.
+    if (char_count(core) < kMinLookedUpLetters ||
+        core.find_first_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    if (to_upper(core) == core && char_count(core) <= kMaxAcronymLetters) continue;
+    if (!matcher_.knows(core)) return true;
+  }
+  return false;
+}
+
 void DictionaryReconciler::clean_cell(GridCell& cell, FieldKind kind) const {
   if (cell.text.empty()) return;
   switch (kind) {
@@ -57,8 +76,13 @@ void DictionaryReconciler::clean_cell(GridCell& cell, FieldKind kind) const {
       apply(cell, matcher_.clean_number(cell.text));
       break;
     case FieldKind::kFree:
-    case FieldKind::kValue:  // read by clean_target
-      break;                 // names, e-mails, links, phone numbers: as printed
+    case FieldKind::kValue:  // read by clean_value
+      return;                // names, e-mails, links, phone numbers: as printed
+  }
+  // Evidence for the review policy: OCR'd text that kept a word nobody
+  // knows. (A born-digital layer's words are as printed, names included.)
+  if (cell.source == "ocr" && kind != FieldKind::kNumber && has_unknown_word(cell.text)) {
+    cell.add_doubt(kDoubtUnknownWord);
   }
 }
 

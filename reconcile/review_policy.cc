@@ -14,9 +14,9 @@ bool has(const std::vector<std::string>& doubts, const char* d) {
 
 const char* review_reason_name(ReviewReason reason) {
   static constexpr const char* kNames[] = {
-      "missing_field",   "unsure_reading", "readings_disagree", "unread_ink",
-      "not_a_value",     "value_kind",     "impossible_value",  "repaired_value",
-      "figure_in_prose", "no_sequence",    "unsure_grid"};
+      "missing_field",  "unsure_reading",  "readings_disagree", "unread_ink",
+      "unknown_word",   "not_a_value",     "value_kind",        "impossible_value",
+      "repaired_value", "figure_in_prose", "no_sequence",       "unsure_grid"};
   static_assert(std::size(kNames) == size_t(ReviewReason::kCount), "a name for every reason");
   return kNames[size_t(reason)];
 }
@@ -33,6 +33,7 @@ std::vector<ReviewReason> ReviewPolicy::reasons(const RecordEvidence& e) const {
     if (has(f.doubts, kDoubtReadingsDisagree)) add(ReviewReason::kReadingsDisagree);
     if (has(f.doubts, kDoubtNotAValue)) add(ReviewReason::kNotAValue);
     if (has(f.doubts, kDoubtInkUnread)) add(ReviewReason::kUnreadInk);
+    if (has(f.doubts, kDoubtUnknownWord)) add(ReviewReason::kUnknownWord);
   }
   const ValueEvidence& v = e.value;
   if (v.present && !v.reading.text.empty()) {

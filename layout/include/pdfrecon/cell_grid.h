@@ -19,12 +19,14 @@ struct TextCorrection {
 
 // Doubts a reading stage has about a cell's text, for the review policy
 // (review_policy.h) to weigh: evidence, not verdicts.
-inline constexpr const char* kDoubtReadingsDisagree =
-    "readings-disagree";  // two OCR readings differ
-inline constexpr const char* kDoubtNotAValue =
-    "not-a-value";  // figures and noise, no value ("100,00% -")
-inline constexpr const char* kDoubtInkUnread =
-    "ink-unread";  // ink in the cell nothing was read from
+// Two OCR readings of a figure differ.
+inline constexpr const char* kDoubtReadingsDisagree = "readings-disagree";
+// Figures and noise, no value ("100,00% -").
+inline constexpr const char* kDoubtNotAValue = "not-a-value";
+// Print in the cell that no word read covers (a lost line or word).
+inline constexpr const char* kDoubtInkUnread = "ink-unread";
+// OCR'd text with a word neither the lexicon nor the dictionary knows.
+inline constexpr const char* kDoubtUnknownWord = "unknown-word";
 
 // A cell as the user sees it: a merged region appears once, at its top-left
 // grid position, with its spans.

@@ -13,7 +13,7 @@ class DictionaryReconciler : public TextReconciler {
  public:
   // Both must outlive the reconciler; `lexicon` may be null.
   DictionaryReconciler(const Dictionary& dictionary, const Lexicon* lexicon)
-      : matcher_(dictionary, lexicon) {}
+      : matcher_(dictionary, lexicon), has_lexicon_(lexicon != nullptr) {}
 
   void clean_cell(GridCell& cell, FieldKind kind) const override;
   CleanValue clean_value(GridCell& cell) const override;
@@ -21,9 +21,18 @@ class DictionaryReconciler : public TextReconciler {
  private:
   // Free-text goals with figures need most of their words known.
   static constexpr double kMinKnownShare = 0.7;
+  // Words shorter than this, or all capitals up to kMaxAcronymLetters, are
+  // not looked up (articles, acronyms).
+  static constexpr size_t kMinLookedUpLetters = 3;
+  static constexpr size_t kMaxAcronymLetters = 5;
   double known_word_share(const std::string& text) const;
+  // Whether OCR'd text holds a word neither the lexicon nor the dictionary
+  // knows (proper names and acronyms aside): a word misread ("Extenor",
+  // "Capactación") that no correction could place.
+  bool has_unknown_word(const std::string& text) const;
 
   TextMatcher matcher_;
+  bool has_lexicon_;
 };
 
 }  // namespace pdfrecon

@@ -31,6 +31,7 @@ enum class ReviewReason {
   kUnsureReading,     // a field's reading is below the confidence line
   kReadingsDisagree,  // two readings of a figure differ
   kUnreadInk,         // print in a field's cell that no reading covers (a lost line or word)
+  kUnknownWord,       // OCR'd text with a word no lexicon knows ("Extenor")
   kNotAValue,         // a value cell that reads as no value ("100,00% -", "s")
   kValueKind,         // the value is not of its column's kind ("15,00" among percentages)
   kImpossibleValue,   // a form never printed: "00,00%", over 100%
