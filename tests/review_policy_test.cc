@@ -102,6 +102,20 @@ TEST(ReviewPolicy, ASnapToADictionaryEntryByOtherThanOcrSlipsVouchesForNothing) 
   EXPECT_TRUE(flagged_for(r[0], "unsure_reading")) << r[0].field("unit");
 }
 
+TEST(ReviewPolicy, AnOcrReadingWithAWordNobodyKnowsIsFlagged) {
+  // "Extenor" for "Exterior": no correction places it, and OCR made it.
+  CellGrid t = table({row("1", "10,00%", "Dirección de Procesos en el Extenor"),
+                      row("2", "20,00%", "Dirección de Procesos en el Exterior")});
+  for (GridCell& c : t.cells) c.source = "ocr";
+  auto r = records(t);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_TRUE(flagged_for(r[0], "unknown_word")) << r[0].field("unit");
+  EXPECT_FALSE(r[1].has_flag("needs_review"));
+  // Printed so in a born-digital layer, it is what was printed.
+  auto native = records(table({row("1", "10,00%", "Dirección de Procesos en el Extenor")}));
+  EXPECT_FALSE(native[0].has_flag("needs_review"));
+}
+
 TEST(ReviewPolicy, ReasonsComeInAFixedOrder) {
   RecordEvidence e;
   e.sequence_broken = true;
