@@ -63,8 +63,10 @@ Examples:
   pdfrecon extract report.pdf --pages 1,3-5 --format md
   pdfrecon extract report.pdf --profile generic     grids only, no records
   pdfrecon extract report.pdf --dict my-institution/ also know these units and indicators
+  pdfrecon extract pay.pdf --profile-file lotaip-a6.json   a report of another kind
+  pdfrecon extract scan.pdf --debug-dir dbg/          the images each page went through
 
-Output (see the output contract): "pages[].tables[].cells[]" hold every
+Output (described in the README): "pages[].tables[].cells[]" hold every
 ruled cell with its row, column, spans, box (PDF points, top-left origin) and
 text; "records" hold one row per indicator when a profile such as lotaip-a4
 applies. CSV holds the records, or every table's grid when there are none.
@@ -73,7 +75,9 @@ Cleaning: OCR damage is undone against the bundled dictionary (known units,
 objectives, indicators), then word by word against the Spanish lexicon
 (hunspell-es); every change is listed in the cell's "corrections" with the
 raw text kept in "raw_text". Records built from changed cells are flagged
-"corrected"; unsure ones "needs_review".
+"corrected"; records a person should check "needs_review", with the reasons
+in "review_reasons" (unsure_reading, readings_disagree, no_sequence, ...;
+see the README).
 )";
 
 const char* kBatchExamples = R"(

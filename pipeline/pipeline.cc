@@ -11,12 +11,12 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 #include <set>
 #include <stdexcept>
 #include <thread>
 
+#include "debug_images.h"
 #include "pdfrecon/binary_image.h"
 #include "pdfrecon/cell_text.h"
 #include "pdfrecon/deskew.h"
@@ -120,47 +120,6 @@ std::vector<std::string> text_lines(std::vector<Word> words) {
   if (!line.empty()) flush();
   return lines;
 }
-
-// --debug-dir: the images a page went through, as PNG files named by page
-// and stage (page-003-levelled.png, page-003-hmask.png, page-003-grid.png,
-// page-003-stack-1.png...). Does nothing without a folder.
-class DebugImages {
- public:
-  DebugImages(const std::string& dir, int page) : dir_(dir), page_(page) {}
-  bool on() const { return !dir_.empty(); }
-  void write(const std::string& stage, const cv::Mat& image) const {
-    if (!on() || image.empty()) return;
-    char name[32];
-    std::snprintf(name, sizeof name, "page-%03d-", page_);
-    std::filesystem::create_directories(dir_);
-    cv::imwrite((std::filesystem::path(dir_) / (name + stage + ".png")).string(), image);
-  }
-  // Grid detection that shows its masks.
-  GridDetectorOptions grid_options(GridDetectorOptions o = {}) const {
-    if (on()) o.debug_image = [this](const char* stage, const cv::Mat& m) { write(stage, m); };
-    return o;
-  }
-  // The page with the cells found drawn over it: tables blue, cells green.
-  void write_grid(const cv::Mat& grey, const std::vector<CellGrid>& tables,
-                  double px_per_pt) const {
-    if (!on()) return;
-    cv::Mat colour;
-    cv::cvtColor(grey, colour, cv::COLOR_GRAY2BGR);
-    auto px = [px_per_pt](const Box& b) {
-      return cv::Rect(cv::Point(int(b.x0 * px_per_pt), int(b.y0 * px_per_pt)),
-                      cv::Point(int(b.x1 * px_per_pt), int(b.y1 * px_per_pt)));
-    };
-    for (const CellGrid& t : tables) {
-      for (const GridCell& c : t.cells) cv::rectangle(colour, px(c.box), {0, 160, 0}, 2);
-      cv::rectangle(colour, px(t.bbox), {200, 60, 0}, 3);
-    }
-    write("grid", colour);
-  }
-
- private:
-  std::string dir_;
-  int page_;
-};
 
 }  // namespace
 

@@ -143,3 +143,26 @@ TEST(CliExtract, ADictionaryFolderIsAccepted) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CliExtract, DebugDirHoldsEachPagesWorkingImages) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("pdfrecon-debug-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto r = run_pdfrecon("extract " +
+                        sh_quote(source_path("fixtures/invented-lotaip-a4/born-digital.pdf")) +
+                        " --debug-dir " + sh_quote(dir.string()) + " -o /dev/null");
+  EXPECT_EQ(r.status, 0) << r.err;
+  for (int page : {1, 2}) {
+    for (const char* stage : {"render", "binary", "hmask", "vmask", "grid"}) {
+      char name[64];
+      std::snprintf(name, sizeof name, "page-%03d-%s.png", page, stage);
+      std::string png = pdfrecon::testing::slurp(dir / name);
+      EXPECT_EQ(png.substr(0, 8), "\x89PNG\r\n\x1a\n") << name;
+    }
+  }
+  fs::remove_all(dir);
+}
+
+}  // namespace
