@@ -12,6 +12,7 @@
 #include <mutex>
 #include <numeric>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <thread>
@@ -666,8 +667,10 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text, b
 }
 
 // Everything pdfrecon learns from one page.
-PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& options,
-                     TaskPool* pool, std::vector<std::string>& warnings) {
+// `layer` is the page's text layer when the caller has it already.
+PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer> layer,
+                     const ExtractOptions& options, TaskPool* pool,
+                     std::vector<std::string>& warnings) {
   int index = number - 1;
   PageGeometry geo = pdf.geometry(index);
   PageResult page;
@@ -675,7 +678,7 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
   page.width = geo.width;
   page.height = geo.height;
 
-  TextLayer text = pdf.text(index);
+  TextLayer text = layer ? std::move(*layer) : pdf.text(index);
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
   if (use_ocr) return read_scanned_page(pdf, index, options, pool, std::move(page));
 
@@ -686,6 +689,7 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
     return read_judged_page(pdf, index, std::move(text), true, options, pool, std::move(page));
   }
   PageResult base = page;
+  TextLayer as_read = judge ? text : TextLayer{};  // for a judged reading, unturned
   cv::Mat grey = pdf.render_grey(index, options.dpi);
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
@@ -709,7 +713,8 @@ PageResult read_page(const PdfDocument& pdf, int number, const ExtractOptions& o
     cv::Mat ink = ink_mask(without_rulings(grey, page.tables, px_per_pt));
     if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options, false))
             .rejected()) {
-      return read_judged_page(pdf, index, pdf.text(index), false, options, pool, std::move(base));
+      return read_judged_page(pdf, index, std::move(as_read), false, options, pool,
+                              std::move(base));
     }
   }
   return page;
@@ -788,6 +793,9 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   const int total = int(pages.size());
 
   std::vector<PageResult> results(total);
+  // The text layers read to order the pages (below) are kept for reading
+  // them: a page's layer is extracted once.
+  std::vector<std::optional<TextLayer>> layers(total);
   std::vector<std::vector<std::string>> warnings(total);
   std::vector<int> order(total);  // which page each worker takes next
   std::iota(order.begin(), order.end(), 0);
@@ -808,7 +816,8 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
       int i = order[n];
       bool failed = false;
       try {
-        results[i] = read_page(doc_for_thread, pages[i], options, &pool, warnings[i]);
+        results[i] =
+            read_page(doc_for_thread, pages[i], std::move(layers[i]), options, &pool, warnings[i]);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -838,9 +847,13 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   // a hundred times one with text. (Ordering scans by their ink needed a
   // thumbnail each: as costly as a tenth of the page's own rendering, and
   // serial. Workers out of pages help with the last pages' stacks instead.)
-  std::stable_partition(order.begin(), order.end(), [&](int i) {
-    return options.ocr == "always" || pdf.text(pages[i] - 1).empty();
-  });
+  if (jobs > 1) {
+    std::stable_partition(order.begin(), order.end(), [&](int i) {
+      if (options.ocr == "always") return true;
+      layers[i] = pdf.text(pages[i] - 1);
+      return layers[i]->empty();
+    });
+  }
   std::vector<PdfDocument> extra;
   for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
   {
