@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 #include <string>
@@ -23,6 +24,7 @@
 #include "pdfrecon/report_profile.h"
 #include "pdfrecon/verify.h"
 #include "pdfrecon/writers.h"
+#include "version.h"
 
 namespace po = boost::program_options;
 using namespace pdfrecon;
@@ -32,7 +34,8 @@ namespace {
 constexpr int kExitOk = 0;
 constexpr int kExitInput = 1;
 constexpr int kExitUsage = 2;
-constexpr const char* kVersion = "0.1.0";
+// Each job holds a document and an OCR engine: more than this is a mistake.
+constexpr int kMaxJobs = 256;
 
 const char* kMainHelp = R"(pdfrecon - recover clean tables and records from published PDFs
 
@@ -162,7 +165,9 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
     throw po::error("--ocr must be auto, always or never, not '" + a.ocr + "'");
   }
   if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
-  if (a.jobs < 0) throw po::error("--jobs must be 0 (one per core) or more");
+  if (a.jobs < 0 || a.jobs > kMaxJobs) {
+    throw po::error("--jobs must be 0 (one per core) to " + std::to_string(kMaxJobs));
+  }
   // A bad folder is a usage error, found before any file is read.
   for (const std::string& dir : a.dicts) {
     try {
@@ -244,13 +249,17 @@ int write_stdout(std::string_view text) {
   return kExitOk;
 }
 
+// The format an output's name asks for, in any letter case: "json", "csv",
+// "md" (a name without extension: "json"), or "" for an extension pdfrecon
+// does not write.
 std::string format_from_name(const std::string& out) {
-  auto ends = [&out](const std::string& ext) {
-    return out.size() > ext.size() && out.compare(out.size() - ext.size(), ext.size(), ext) == 0;
-  };
-  if (ends(".csv")) return "csv";
-  if (ends(".md")) return "md";
-  return "json";
+  std::string ext = std::filesystem::path(out).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return char(std::tolower(c)); });
+  if (ext == ".json") return "json";
+  if (ext == ".csv") return "csv";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  return ext.empty() ? "json" : "";  // /dev/null, a FIFO: JSON
 }
 
 int run_extract(const std::vector<std::string>& args) {
@@ -260,9 +269,10 @@ int run_extract(const std::vector<std::string>& args) {
   // clang-format off
   opts.add_options()
     ("help,h", "show this help")
-    ("output,o", po::value(&output), "write to this file (atomically) instead of stdout")
+    ("output,o", po::value(&output), "write to this file (atomically); - or none: stdout")
     ("format,f", po::value(&format), "json | csv | md (default: from -o's extension, else json)")
-    ("excel", "with csv: start with a UTF-8 BOM so older Excel reads accents right")
+    ("excel", "with csv: for a spreadsheet: a UTF-8 BOM so older Excel reads accents right, "
+     "and an apostrophe before any cell that starts with = + - @ so it never runs as a formula")
     ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
   add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
   opts.add_options()
@@ -278,15 +288,22 @@ int run_extract(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (input.empty()) throw po::error("extract needs an INPUT.pdf (see pdfrecon extract --help)");
-  if (format.empty()) format = output.empty() ? "json" : format_from_name(output);
-  if (format != "json" && format != "csv" && format != "md") {
-    throw po::error("--format must be json, csv or md, not '" + format + "'");
-  }
-
   // An output over its input would destroy the one thing that cannot be
   // made again: refuse it whatever the spelling (same device and inode).
-  if (!output.empty() && same_file(input, output)) {
+  if (!output.empty() && output != "-" && same_file(input, output)) {
     throw po::error("-o " + output + " is the input file " + input + "; refusing to overwrite it");
+  }
+
+  const bool to_stdout = output.empty() || output == "-";
+  if (format.empty()) {
+    format = to_stdout ? "json" : format_from_name(output);
+    if (format.empty()) {
+      throw po::error("cannot tell the format from -o " + output +
+                      " (.json, .csv or .md); give --format json|csv|md");
+    }
+  }
+  if (format != "json" && format != "csv" && format != "md") {
+    throw po::error("--format must be json, csv or md, not '" + format + "'");
   }
 
   ExtractOptions options = pipeline_options(pa);
@@ -326,7 +343,7 @@ int run_extract(const std::vector<std::string>& args) {
   std::string text = format == "csv"  ? write_csv(doc, vm.count("excel") > 0)
                      : format == "md" ? write_markdown(doc)
                                       : write_json(doc);
-  if (output.empty()) return write_stdout(text);
+  if (to_stdout) return write_stdout(text);
   try {
     write_file_atomically(output, text);
   } catch (const std::runtime_error& e) {
@@ -447,9 +464,13 @@ int main(int argc, char** argv) {
   ::signal(SIGPIPE, SIG_IGN);
   remove_temp_files_on_signals();
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+  if (args.empty()) {
+    std::cerr << kMainHelp;  // a usage error: the help, on stderr
+    return kExitUsage;
+  }
+  if (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     std::cout << kMainHelp;
-    return args.empty() ? kExitUsage : kExitOk;
+    return kExitOk;
   }
   if (args[0] == "--version" || args[0] == "-V") {
     std::cout << "pdfrecon " << kVersion << "\n";

@@ -128,6 +128,11 @@ std::string md_table(const std::vector<std::string>& header,
 
 }  // namespace
 
+std::string spreadsheet_safe(const std::string& s) {
+  if (s.empty() || std::string_view("=+-@\t\r").find(s.front()) == std::string_view::npos) return s;
+  return "'" + s;
+}
+
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -199,12 +204,12 @@ ordered_json to_json(const DocumentResult& doc) {
 
 std::string write_json(const DocumentResult& doc) { return to_json(doc).dump(2) + "\n"; }
 
-std::string write_csv(const DocumentResult& doc, bool bom) {
-  std::string out = bom ? "\xEF\xBB\xBF" : "";
-  auto line = [&out](const std::vector<std::string>& fields) {
+std::string write_csv(const DocumentResult& doc, bool excel) {
+  std::string out = excel ? "\xEF\xBB\xBF" : "";
+  auto line = [&out, excel](const std::vector<std::string>& fields) {
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i) out += ',';
-      out += csv_field(fields[i]);
+      out += csv_field(excel ? spreadsheet_safe(fields[i]) : fields[i]);
     }
     out += "\r\n";
   };

@@ -85,20 +85,6 @@ int parse_positive(std::string_view s, const std::string& spec) {
   return v;
 }
 
-std::vector<int> pages_to_process(const ExtractOptions& options, int page_count) {
-  std::vector<int> pages = options.pages;
-  if (pages.empty()) {
-    for (int i = 1; i <= page_count; ++i) pages.push_back(i);
-  }
-  for (int p : pages) {
-    if (p > page_count) {
-      throw std::invalid_argument("page " + std::to_string(p) + " requested but the PDF has " +
-                                  std::to_string(page_count) + " page(s)");
-    }
-  }
-  return pages;
-}
-
 // Words outside every table grouped into lines, top to bottom: titles,
 // footers printed without rulings, notes.
 std::vector<std::string> text_lines(std::vector<Word> words) {
@@ -124,8 +110,35 @@ std::vector<std::string> text_lines(std::vector<Word> words) {
 
 }  // namespace
 
-std::vector<int> parse_page_ranges(const std::string& spec) {
-  std::set<int> pages;
+PageRanges::PageRanges(std::initializer_list<int> pages) {
+  for (int p : pages) ranges.emplace_back(p, p);
+}
+
+std::vector<int> PageRanges::expand(int page_count) const {
+  if (ranges.empty()) {
+    std::vector<int> all(size_t(std::max(0, page_count)));
+    std::iota(all.begin(), all.end(), 1);
+    return all;
+  }
+  std::vector<bool> wanted(size_t(std::max(0, page_count)) + 1, false);
+  for (auto [first, last] : ranges) {
+    int beyond = first > page_count ? first : last != kLastPage && last > page_count ? last : 0;
+    if (beyond) {
+      throw std::invalid_argument("page " + std::to_string(beyond) + " requested but the PDF has " +
+                                  std::to_string(page_count) + " page(s)");
+    }
+    for (int p = first; p <= std::min(last, page_count); ++p) wanted[size_t(p)] = true;
+  }
+  std::vector<int> out;
+  for (int p = 1; p <= page_count; ++p) {
+    if (wanted[size_t(p)]) out.push_back(p);
+  }
+  return out;
+}
+
+PageRanges parse_page_ranges(const std::string& spec) {
+  PageRanges out;
+  if (spec == "all") return out;
   size_t start = 0;
   while (start <= spec.size()) {
     size_t end = spec.find(',', start);
@@ -134,16 +147,18 @@ std::vector<int> parse_page_ranges(const std::string& spec) {
     if (part.empty()) throw std::invalid_argument("bad page list '" + spec + "': empty item");
     size_t dash = part.find('-');
     if (dash == std::string_view::npos) {
-      pages.insert(parse_positive(part, spec));
+      int p = parse_positive(part, spec);
+      out.ranges.emplace_back(p, p);
     } else {
       int a = parse_positive(part.substr(0, dash), spec);
-      int b = parse_positive(part.substr(dash + 1), spec);
+      std::string_view tail = part.substr(dash + 1);
+      int b = tail == "end" ? PageRanges::kLastPage : parse_positive(tail, spec);
       if (b < a) throw std::invalid_argument("bad page list '" + spec + "': range goes backwards");
-      for (int i = a; i <= b; ++i) pages.insert(i);
+      out.ranges.emplace_back(a, b);
     }
     start = end + 1;
   }
-  return {pages.begin(), pages.end()};
+  return out;
 }
 
 namespace {
@@ -789,7 +804,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   doc.file = path;
   doc.page_count = pdf.page_count();
   doc.sha256 = sha256_file(path);
-  const std::vector<int> pages = pages_to_process(options, doc.page_count);
+  const std::vector<int> pages = options.pages.expand(doc.page_count);
   const int total = int(pages.size());
 
   std::vector<PageResult> results(total);

@@ -57,13 +57,35 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, BadInputTest,
 TEST(CliUsage, NoArgumentsIsUsageError) {
   auto r = run_pdfrecon("");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.out.find("Usage"), std::string::npos);
+  EXPECT_NE(r.err.find("Usage"), std::string::npos) << "usage errors go to stderr";
+  EXPECT_TRUE(r.out.empty());
 }
 
 TEST(CliUsage, UnknownOptionIsUsageError) {
   auto r = run_pdfrecon("extract x.pdf --bogus");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("bogus"), std::string::npos);
+}
+
+TEST(CliUsage, TheFormatComesFromTheNameInAnyCaseAndAnUnknownOneIsAnError) {
+  const std::string pdf = sh_quote(source_path("fixtures/bad/no-table.pdf"));
+  auto dir =
+      std::filesystem::temp_directory_path() / ("pdfrecon-fmt-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  auto xlsx = run_pdfrecon("extract " + pdf + " -o " + sh_quote((dir / "r.xlsx").string()));
+  EXPECT_EQ(xlsx.status, 2) << xlsx.err;
+  EXPECT_NE(xlsx.err.find("--format"), std::string::npos) << xlsx.err;
+  EXPECT_FALSE(std::filesystem::exists(dir / "r.xlsx"));
+  auto upper = run_pdfrecon("extract " + pdf + " --profile generic -o " +
+                            sh_quote((dir / "R.CSV").string()));
+  EXPECT_EQ(upper.status, 0) << upper.err;
+  EXPECT_EQ(pdfrecon::testing::slurp(dir / "R.CSV").find("{"), std::string::npos)
+      << "CSV, not JSON";
+  auto dash = run_pdfrecon("extract " + pdf + " -o -");
+  EXPECT_EQ(dash.status, 0) << dash.err;
+  EXPECT_EQ(dash.out.rfind("{", 0), 0u);
+  EXPECT_FALSE(std::filesystem::exists("-"));
+  std::filesystem::remove_all(dir);
 }
 
 TEST(CliUsage, BadFormatIsUsageError) {

@@ -78,6 +78,22 @@ TEST(WriteCsv, RecordsHaveTheContractColumnsFirstAndOptionalBom) {
       << csv;
 }
 
+TEST(WriteCsv, ForASpreadsheetNoCellRunsAsAFormula) {
+  Record r = a4_record("N/A", "na", std::nullopt, "");
+  r.set("indicator", "=HYPERLINK(\"http://x\",\"clic\")");
+  r.set("unit", "@SUM(A1)");
+  r.set("objective", "-2+3");
+  std::string excel = write_csv(a4_document({r}), /*excel=*/true);
+  EXPECT_NE(excel.find("\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\""), std::string::npos)
+      << excel;
+  EXPECT_NE(excel.find(",'@SUM(A1),'-2+3,"), std::string::npos) << excel;
+  // For scripts and diff tools the text stays as read.
+  std::string plain = write_csv(a4_document({r}));
+  EXPECT_NE(plain.find(",@SUM(A1),-2+3,"), std::string::npos) << plain;
+  EXPECT_EQ(spreadsheet_safe("70,36%"), "70,36%");
+  EXPECT_EQ(spreadsheet_safe("+593 2 381"), "'+593 2 381");
+}
+
 TEST(WriteCsv, ValuesArePrintedExactlyAsRead) {
   // Six significant digits would print 1.23457e+06 and 2.5e+06.
   std::string csv = write_csv(a4_document({a4_record("1.234.567", "number", 1234567, "1234567"),
@@ -123,13 +139,23 @@ TEST(WriteMarkdown, EscapesPipes) {
 }
 
 TEST(PageRanges, ParsesListsAndRanges) {
-  EXPECT_EQ(parse_page_ranges("1,3-5"), (std::vector<int>{1, 3, 4, 5}));
-  EXPECT_EQ(parse_page_ranges("4,2,2"), (std::vector<int>{2, 4}));
+  EXPECT_EQ(parse_page_ranges("1,3-5").expand(9), (std::vector<int>{1, 3, 4, 5}));
+  EXPECT_EQ(parse_page_ranges("4,2,2").expand(9), (std::vector<int>{2, 4}));
+  EXPECT_EQ(parse_page_ranges("7-end").expand(9), (std::vector<int>{7, 8, 9}));
+  EXPECT_EQ(parse_page_ranges("all").expand(3), (std::vector<int>{1, 2, 3}));
   EXPECT_THROW(parse_page_ranges("0"), std::invalid_argument);
   EXPECT_THROW(parse_page_ranges("2-"), std::invalid_argument);
   EXPECT_THROW(parse_page_ranges("a"), std::invalid_argument);
   EXPECT_THROW(parse_page_ranges("1,,2"), std::invalid_argument);
   EXPECT_THROW(parse_page_ranges("5-3"), std::invalid_argument);
+}
+
+TEST(PageRanges, AreCheckedBeforeTheyAreExpanded) {
+  // Two thousand million pages asked of a 9-page file: an error at once,
+  // not a list of that size.
+  EXPECT_THROW(parse_page_ranges("1-2000000000").expand(9), std::invalid_argument);
+  EXPECT_THROW(parse_page_ranges("12").expand(9), std::invalid_argument);
+  EXPECT_EQ(parse_page_ranges("2-end").expand(2), std::vector<int>{2});
 }
 
 TEST(Sha256, KnownVector) {

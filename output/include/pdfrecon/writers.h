@@ -25,13 +25,20 @@ std::vector<std::string> record_row(const DocumentResult& doc, const Record& r);
 // record (record_columns). Without (generic profile): each
 // table's grid, merged cells repeated over their span, tables separated by an
 // empty line and introduced by a "# page P table T" row.
-// `bom` prepends U+FEFF, which older Excel needs to read UTF-8.
-std::string write_csv(const DocumentResult& doc, bool bom = false);
+// `excel` makes the CSV for a spreadsheet: it starts with U+FEFF (older
+// Excel needs it to read UTF-8), and every field spreadsheet_safe.
+std::string write_csv(const DocumentResult& doc, bool excel = false);
 
 // GitHub-flavoured Markdown: records as one table, or each grid.
 std::string write_markdown(const DocumentResult& doc);
 
 // One CSV field quoted per RFC 4180 when it holds a comma, quote, CR or LF.
 std::string csv_field(const std::string& s);
+
+// A field a spreadsheet would run as a formula (it starts with "=", "+",
+// "-", "@", a tab or a carriage return: a hostile PDF's cell
+// "=HYPERLINK(...)") with an apostrophe put before it, so that the
+// spreadsheet shows it as text; any other field as it is.
+std::string spreadsheet_safe(const std::string& s);
 
 }  // namespace pdfrecon

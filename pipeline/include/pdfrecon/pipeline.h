@@ -2,9 +2,12 @@
 // The CLI and the batch runner call only this.
 #pragma once
 
+#include <climits>
 #include <functional>
+#include <initializer_list>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pdfrecon/document_result.h"
@@ -12,9 +15,23 @@
 
 namespace pdfrecon {
 
+// Pages to read: one-based inclusive ranges, checked against the document
+// before they are expanded (so "1-2000000000" costs nothing).
+struct PageRanges {
+  static constexpr int kLastPage = INT_MAX;  // "N-end"
+  std::vector<std::pair<int, int>> ranges;   // empty: every page
+
+  PageRanges() = default;
+  // Single pages, for callers that have a list.
+  PageRanges(std::initializer_list<int> pages);
+  // The pages, ascending and once each, of a document of `page_count`
+  // pages; throws std::invalid_argument naming a page beyond the last.
+  std::vector<int> expand(int page_count) const;
+};
+
 struct ExtractOptions {
-  std::vector<int> pages;  // one-based page numbers; empty = all
-  double dpi = 150;        // rendering resolution for grid detection
+  PageRanges pages;  // empty = all
+  double dpi = 150;  // rendering resolution for grid detection
   // "auto" (the report profile when the document reads as one, else
   // generic), "generic" (tables only) or a bundled profile's name.
   std::string profile = "auto";
@@ -47,8 +64,8 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& o
 // std::invalid_argument with a one-line reason when the file cannot be used.
 ReportProfile report_profile(const ExtractOptions& options);
 
-// Parses "1,3-5" into {1,3,4,5}; throws std::invalid_argument with a
-// readable reason. Duplicates are removed; order is ascending.
-std::vector<int> parse_page_ranges(const std::string& spec);
+// Parses "1,3-5", "7-end" or "all"; throws std::invalid_argument with a
+// readable reason. Ranges may overlap and come in any order.
+PageRanges parse_page_ranges(const std::string& spec);
 
 }  // namespace pdfrecon
