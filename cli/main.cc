@@ -128,6 +128,7 @@ struct PipelineArgs {
   std::string profile, profile_file, ocr, lang;
   std::vector<std::string> dicts;
   bool no_bundled_dict = false;
+  int max_input_mib = 512;
   double dpi = 150;
   int jobs = 0;
 };
@@ -148,6 +149,8 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("no-bundled-dict", po::bool_switch(&a.no_bundled_dict),
      "leave the bundled vocabulary out (--dict folders still count): see what OCR reads unaided")
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
+    ("max-input-mib", po::value(&a.max_input_mib)->default_value(512),
+     "refuse an input larger than this many MiB (1-2047)")
     ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
   // clang-format on
 }
@@ -190,6 +193,10 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
       throw po::error(std::string("--profile-file ") + e.what());
     }
   }
+  if (a.max_input_mib < 1 || a.max_input_mib > 2047) {
+    throw po::error("--max-input-mib must be between 1 and 2047");
+  }
+  options.max_input_bytes = uint64_t(a.max_input_mib) << 20;
   options.bundled_dict = !a.no_bundled_dict;
   options.dict_dirs = a.dicts;
   options.dpi = a.dpi;

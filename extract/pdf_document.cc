@@ -1,15 +1,21 @@
 #include "pdfrecon/pdf_document.h"
 
+#include <fcntl.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-image.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <mutex>
 #include <opencv2/imgproc.hpp>
 #include <qpdf/QPDF.hh>
@@ -30,16 +36,53 @@ void silence_poppler() {
       once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-std::string read_whole_file(const std::string& path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  fs::file_status st = fs::status(path, ec);
-  if (ec || !fs::exists(st)) throw InputError("no such file");
-  if (fs::is_directory(st)) throw InputError("is a directory, not a PDF file");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot be read (permission denied?)");
-  std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw InputError("read error");
+std::string size_text(uint64_t bytes) {
+  return bytes % (1u << 20) == 0 ? std::to_string(bytes >> 20) + " MiB"
+                                 : std::to_string(bytes) + " bytes";
+}
+
+// The input's bytes, read once and at most `max_bytes` of them: a regular
+// file, standard input ("-"), or a FIFO (opened without waiting for a
+// writer, so that one without any is an empty input, not a hang).
+std::string read_input(const std::string& path, uint64_t max_bytes) {
+  int fd = 0;
+  if (path != "-") {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      throw InputError(errno == ENOENT ? "no such file"
+                                       : std::string("cannot be read: ") + std::strerror(errno));
+    }
+    if (S_ISDIR(st.st_mode)) throw InputError("is a directory, not a PDF file");
+    if (S_ISREG(st.st_mode) && uint64_t(st.st_size) > max_bytes) {
+      throw InputError("larger than the " + size_text(max_bytes) + " input limit (" +
+                       size_text(uint64_t(st.st_size)) + "; see --max-input-mib)");
+    }
+    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) throw InputError(std::string("cannot be read: ") + std::strerror(errno));
+    // Blocking from here: a FIFO with a writer delivers, one without is done.
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  }
+  std::string data;
+  char buf[1 << 16];
+  int err = 0;
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      err = errno;
+      break;
+    }
+    if (n == 0) break;
+    if (data.size() + size_t(n) > max_bytes) {
+      if (fd != 0) ::close(fd);
+      throw InputError("larger than the " + size_text(max_bytes) +
+                       " input limit (see --max-input-mib)");
+    }
+    data.append(buf, size_t(n));
+  }
+  if (fd != 0) ::close(fd);
+  if (err) throw InputError(std::string("read error: ") + std::strerror(err));
   if (data.empty()) throw InputError("empty file");
   return data;
 }
@@ -49,12 +92,10 @@ bool has_pdf_header(const std::string& data) {
   return data.substr(0, 1024).find("%PDF-") != std::string::npos;
 }
 
-// Every complete PDF ends with %%EOF (give or take trailing junk); a
-// download cut short does not. Poppler would silently rebuild what it can.
-bool has_eof_marker(const std::string& data) {
-  size_t tail = data.size() > 2048 ? data.size() - 2048 : 0;
-  return data.find("%%EOF", tail) != std::string::npos;
-}
+// Every complete PDF ends with %%EOF, perhaps followed by junk that
+// Poppler, like every reader, ignores; a download cut short has none.
+// Poppler would silently rebuild what it can.
+bool has_eof_marker(const std::string& data) { return data.rfind("%%EOF") != std::string::npos; }
 
 // Which way a word runs, from its first and last glyph boxes.
 int run_direction(const poppler::text_box& b) {
@@ -70,7 +111,9 @@ int run_direction(const poppler::text_box& b) {
 }  // namespace
 
 struct PdfDocument::Impl {
-  std::string bytes;  // Poppler reads from this buffer; it must outlive doc
+  // Poppler and qpdf read from this buffer, shared by every copy of the
+  // document (one a worker): the input is read once.
+  std::shared_ptr<const std::string> bytes;
   std::unique_ptr<poppler::document> doc;
   mutable std::vector<std::unique_ptr<poppler::page>> pages;
   // qpdf's view of the same bytes, for what Poppler's C++ API does not tell
@@ -86,7 +129,7 @@ struct PdfDocument::Impl {
       try {
         auto q = std::make_unique<QPDF>();
         q->setSuppressWarnings(true);
-        q->processMemoryFile("pdf", bytes.data(), bytes.size());
+        q->processMemoryFile("pdf", bytes->data(), bytes->size());
         qpdf_pages = QPDFPageDocumentHelper(*q).getAllPages();
         qpdf = std::move(q);
       } catch (const std::exception&) {
@@ -118,14 +161,23 @@ PdfDocument::PdfDocument(PdfDocument&&) noexcept = default;
 PdfDocument& PdfDocument::operator=(PdfDocument&&) noexcept = default;
 PdfDocument::~PdfDocument() = default;
 
-PdfDocument PdfDocument::open(const std::string& path) {
+PdfDocument PdfDocument::open(const std::string& path, uint64_t max_bytes) {
+  auto bytes = std::make_shared<const std::string>(read_input(path, max_bytes));
+  if (!has_pdf_header(*bytes)) throw InputError("not a PDF (no %PDF header)");
+  if (!has_eof_marker(*bytes)) throw InputError("truncated PDF (no %%EOF at the end)");
+  if (bytes->size() > size_t(std::numeric_limits<int>::max())) {
+    // poppler-cpp takes the length as an int.
+    throw InputError("larger than 2 GiB, more than Poppler can read");
+  }
+  return from_bytes(std::move(bytes));
+}
+
+PdfDocument PdfDocument::from_bytes(std::shared_ptr<const std::string> bytes) {
   silence_poppler();
   auto impl = std::make_unique<Impl>();
-  impl->bytes = read_whole_file(path);
-  if (!has_pdf_header(impl->bytes)) throw InputError("not a PDF (no %PDF header)");
-  if (!has_eof_marker(impl->bytes)) throw InputError("truncated PDF (no %%EOF at the end)");
+  impl->bytes = std::move(bytes);
   impl->doc.reset(
-      poppler::document::load_from_raw_data(impl->bytes.data(), int(impl->bytes.size())));
+      poppler::document::load_from_raw_data(impl->bytes->data(), int(impl->bytes->size())));
   if (!impl->doc) throw InputError("damaged PDF: cannot be parsed");
   if (impl->doc->is_locked()) throw InputError("encrypted PDF: a password is required");
   int n = impl->doc->pages();
@@ -133,6 +185,10 @@ PdfDocument PdfDocument::open(const std::string& path) {
   impl->pages.resize(n);
   return PdfDocument(std::move(impl));
 }
+
+PdfDocument PdfDocument::another() const { return from_bytes(impl_->bytes); }
+
+const std::string& PdfDocument::bytes() const { return *impl_->bytes; }
 
 int PdfDocument::page_count() const { return int(impl_->pages.size()); }
 

@@ -799,11 +799,11 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
       options.known_word = [matcher](std::string_view w) { return matcher->knows(std::string(w)); };
     }
   }
-  PdfDocument pdf = PdfDocument::open(path);
+  PdfDocument pdf = PdfDocument::open(path, options.max_input_bytes);
   DocumentResult doc;
   doc.file = path;
   doc.page_count = pdf.page_count();
-  doc.sha256 = sha256_file(path);
+  doc.sha256 = sha256_hex(pdf.bytes());  // the bytes read, read once
   const std::vector<int> pages = options.pages.expand(doc.page_count);
   const int total = int(pages.size());
 
@@ -870,7 +870,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
     });
   }
   std::vector<PdfDocument> extra;
-  for (int j = 1; j < jobs; ++j) extra.push_back(PdfDocument::open(path));
+  for (int j = 1; j < jobs; ++j) extra.push_back(pdf.another());
   {
     std::vector<std::jthread> threads;
     for (PdfDocument& d : extra) threads.emplace_back([&work, &d] { work(d); });

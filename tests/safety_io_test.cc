@@ -2,14 +2,17 @@
 // files cannot be redirected by a planted symlink, and a write that fails
 // (a full disk on standard output) is an error, never a silent exit 0.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "pdfrecon/atomic_file.h"
 #include "pdfrecon/batch.h"
+#include "pdfrecon/sha256.h"
 #include "support/run_command.h"
 
 namespace pdfrecon {
@@ -145,6 +148,45 @@ TEST(StandardOutput, AClosedStandardOutputIsAnError) {
       d / "err");
   EXPECT_EQ(status, 1) << err;
   EXPECT_NE(err.find("cannot write to standard output"), std::string::npos) << err;
+}
+
+TEST(Inputs, StandardInputIsReadOnceAndHashed) {
+  TempDir d("stdin");
+  auto [status, err] = shell(sh_quote(PDFRECON_BINARY) + " extract - --profile generic -o " +
+                                 sh_quote((d / "out.json").string()) + " < " + sh_quote(kSmallPdf),
+                             d / "err");
+  ASSERT_EQ(status, 0) << err;
+  std::string json = slurp(d / "out.json");
+  EXPECT_NE(json.find(sha256_hex(slurp(kSmallPdf))), std::string::npos) << json.substr(0, 300);
+}
+
+TEST(Inputs, AFifoWithoutAWriterIsAnEmptyInputNotAHang) {
+  TempDir d("fifo");
+  fs::path fifo = d / "in.pdf";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // timeout(1) ends a hang with status 124.
+  auto [status, err] = shell(
+      "timeout 60 " + sh_quote(PDFRECON_BINARY) + " extract " + sh_quote(fifo.string()), d / "err");
+  EXPECT_EQ(status, 1) << err;
+  EXPECT_NE(err.find("empty file"), std::string::npos) << err;
+}
+
+TEST(Inputs, AnEndlessInputStopsAtTheLimit) {
+  TempDir d("zero");
+  auto [status, err] =
+      shell("timeout 60 " + sh_quote(PDFRECON_BINARY) + " extract /dev/zero --max-input-mib 4",
+            d / "err");
+  EXPECT_EQ(status, 1) << err;
+  EXPECT_NE(err.find("larger than the 4 MiB input limit"), std::string::npos) << err;
+  EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << err;
+}
+
+TEST(Inputs, JunkAfterTheLastEofMarkerIsNoTruncation) {
+  TempDir d("junk");
+  std::ofstream(d / "r.pdf", std::ios::binary)
+      << slurp(kSmallPdf) << std::string(4096, ' ') << "junk a mailer appended\n";
+  auto r = run_pdfrecon("extract " + sh_quote((d / "r.pdf").string()) + " --profile generic");
+  EXPECT_EQ(r.status, 0) << r.err;
 }
 
 }  // namespace

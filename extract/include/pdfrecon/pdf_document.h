@@ -5,6 +5,7 @@
 // the one-line reason shown to the user ("encrypted", "not a PDF", ...).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <opencv2/core.hpp>
 #include <stdexcept>
@@ -28,9 +29,22 @@ struct PageGeometry {
 
 class PdfDocument {
  public:
-  // Opens `path`; throws InputError when it is missing, a directory, empty,
-  // not a PDF, damaged beyond repair, encrypted or without pages.
-  static PdfDocument open(const std::string& path);
+  // The largest input read by default (see --max-input-mib).
+  static constexpr uint64_t kDefaultMaxBytes = uint64_t(512) << 20;
+
+  // Reads `path` once ("-": standard input; a FIFO without a writer is an
+  // empty input, not a wait) and opens it; throws InputError when it is
+  // missing, a directory, empty, larger than `max_bytes`, not a PDF,
+  // truncated (no %%EOF; junk after it is fine), damaged beyond repair,
+  // encrypted or without pages.
+  static PdfDocument open(const std::string& path, uint64_t max_bytes = kDefaultMaxBytes);
+
+  // Another document over the same bytes, for another worker: Poppler's
+  // objects are not shared between threads, the input is not read again.
+  PdfDocument another() const;
+
+  // The input's bytes (its sha256 is theirs).
+  const std::string& bytes() const;
 
   PdfDocument(PdfDocument&&) noexcept;
   PdfDocument& operator=(PdfDocument&&) noexcept;
@@ -73,6 +87,7 @@ class PdfDocument {
  private:
   struct Impl;
   explicit PdfDocument(std::unique_ptr<Impl> impl);
+  static PdfDocument from_bytes(std::shared_ptr<const std::string> bytes);
   std::unique_ptr<Impl> impl_;
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <climits>
+#include <cstdint>
 #include <functional>
 #include <initializer_list>
 #include <string>
@@ -42,6 +43,7 @@ struct ExtractOptions {
   bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
   std::string debug_dir;               // when set, intermediate images are written here
   int jobs = 0;                        // worker threads for pages; 0 = one per core
+  uint64_t max_input_bytes = uint64_t(512) << 20;  // a larger input is refused
   // Lexicon the text-layer judge asks whether a word is Spanish (or `lang`).
   // Empty: for Spanish, the Spanish lexicon (hunspell-es) and the
   // dictionary's words, unless `lexicon` is false; then, and for other
