@@ -239,6 +239,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       }
       DocumentResult doc = extract_document(in.path, eo, progress);
       outcome.pages = int(doc.pages.size());
+      outcome.unread_pages = doc.unread_pages;
       outcome.records = doc.records ? int(doc.records->size()) : 0;
       outcome.needs_review = count_needs_review(doc);
 
@@ -317,6 +318,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
 
   for (const FileOutcome& o : summary.files) {
     if (o.status == FileStatus::done) ++summary.done;
+    if (o.status == FileStatus::done && o.unread_pages > 0) ++summary.partial;
     if (o.status == FileStatus::skipped) ++summary.skipped;
     if (o.status == FileStatus::failed) ++summary.failed;
     summary.pages += o.pages;

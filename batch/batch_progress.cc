@@ -81,7 +81,9 @@ BatchEvents BatchProgress::events() {
         err_ << "skipped " << o.input.path << " (output up to date)\n";
       } else {
         err_ << "done " << o.input.path << " (" << o.pages << " pages, " << o.records
-             << " records, " << seconds_text(o.seconds) << ")\n";
+             << " records, " << seconds_text(o.seconds) << ")";
+        if (o.unread_pages) err_ << ": partial, " << o.unread_pages << " pages not read";
+        err_ << "\n";
       }
     }
     draw(true);
@@ -102,7 +104,8 @@ std::string format_summary(const BatchSummary& s) {
   if (s.seconds > 0 && s.pages > 0)
     std::snprintf(rate, sizeof rate, ", %.1f pages/s", s.pages / s.seconds);
   out << "pdfrecon: batch: " << s.files.size() << " files in " << seconds_text(s.seconds) << ": "
-      << s.done << " done, " << s.skipped << " skipped (up to date), " << s.failed << " failed; "
+      << s.done << " done" << (s.partial ? " (" + std::to_string(s.partial) + " partial)" : "")
+      << ", " << s.skipped << " skipped (up to date), " << s.failed << " failed; "
       << s.pages << " pages" << rate << "; " << s.needs_review << " records need review\n";
   if (s.stale_temps_removed > 0) {
     out << "pdfrecon: removed " << s.stale_temps_removed
@@ -111,6 +114,9 @@ std::string format_summary(const BatchSummary& s) {
   for (const FileOutcome& o : s.files) {
     if (o.status == FileStatus::failed) {
       out << "pdfrecon: failed: " << o.input.path << ": " << o.error << "\n";
+    } else if (o.unread_pages) {
+      out << "pdfrecon: partial: " << o.input.path << ": " << o.unread_pages
+          << " pages not read (see its warnings)\n";
     }
   }
   return out.str();

@@ -129,6 +129,7 @@ struct PipelineArgs {
   std::vector<std::string> dicts;
   bool no_bundled_dict = false;
   int max_input_mib = 512;
+  double max_page_mpix = 50;
   double dpi = 150;
   int jobs = 0;
 };
@@ -151,6 +152,8 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
     ("max-input-mib", po::value(&a.max_input_mib)->default_value(512),
      "refuse an input larger than this many MiB (1-2047)")
+    ("max-page-mpix", po::value(&a.max_page_mpix)->default_value(50),
+     "render a page in at most this many megapixels (lower resolution, with a warning)")
     ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
   // clang-format on
 }
@@ -197,6 +200,10 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
     throw po::error("--max-input-mib must be between 1 and 2047");
   }
   options.max_input_bytes = uint64_t(a.max_input_mib) << 20;
+  if (!(a.max_page_mpix >= 1 && a.max_page_mpix <= 2000)) {
+    throw po::error("--max-page-mpix must be between 1 and 2000");
+  }
+  options.max_page_pixels = a.max_page_mpix * 1e6;
   options.bundled_dict = !a.no_bundled_dict;
   options.dict_dirs = a.dicts;
   options.dpi = a.dpi;
@@ -350,11 +357,22 @@ int run_extract(const std::vector<std::string>& args) {
   std::string text = format == "csv"  ? write_csv(doc, vm.count("excel") > 0)
                      : format == "md" ? write_markdown(doc)
                                       : write_json(doc);
-  if (to_stdout) return write_stdout(text);
-  try {
-    write_file_atomically(output, text);
-  } catch (const std::runtime_error& e) {
-    fail_line("", e.what());
+  int written = kExitOk;
+  if (to_stdout) {
+    written = write_stdout(text);
+  } else {
+    try {
+      write_file_atomically(output, text);
+    } catch (const std::runtime_error& e) {
+      fail_line("", e.what());
+      written = kExitInput;
+    }
+  }
+  if (written != kExitOk) return written;
+  if (doc.unread_pages > 0) {
+    // The output holds what could be read; success it is not.
+    fail_line(input, std::to_string(doc.unread_pages) + " of " + std::to_string(doc.pages.size()) +
+                         " pages could not be read (see the warnings); the output is partial");
     return kExitInput;
   }
   return kExitOk;
@@ -400,7 +418,7 @@ int run_batch_command(const std::vector<std::string>& args) {
     return kExitInput;
   }
   progress.finish(summary);
-  return summary.failed == 0 ? kExitOk : kExitInput;
+  return summary.failed == 0 && summary.partial == 0 ? kExitOk : kExitInput;
 }
 
 int run_verify(const std::vector<std::string>& args) {

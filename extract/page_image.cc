@@ -264,6 +264,9 @@ int components(QPDFObjectHandle space) {
   return 0;
 }
 
+// The largest scan decoded here: 100 megapixels, an A0 sheet at 300 dpi.
+constexpr uint64_t kMaxDecodedPixels = 100'000'000;
+
 // libjpeg's error handling: any error, and any warning (libjpeg warns of
 // damaged data and decodes on), ends the decoding quietly; such a page is
 // left to Poppler.
@@ -319,6 +322,7 @@ bool run_jpeg(const unsigned char* data, size_t size, unsigned char* pixels, int
 cv::Mat decode_jpeg(const unsigned char* data, size_t size) {
   int width = 0, height = 0;
   if (!run_jpeg(data, size, nullptr, &width, &height) || width <= 0 || height <= 0) return {};
+  if (uint64_t(width) * uint64_t(height) > kMaxDecodedPixels) return {};  // the header's size
   cv::Mat out(height, width, CV_8UC1);
   if (!run_jpeg(data, size, out.data, &width, &height)) return {};
   return out;
@@ -330,6 +334,10 @@ cv::Mat decode(QPDFObjectHandle image) {
   QPDFObjectHandle w = dict.getKey("/Width"), h = dict.getKey("/Height");
   if (!w.isInteger() || !h.isInteger() || w.getIntValue() <= 0 || h.getIntValue() <= 0) return {};
   int width = int(w.getIntValue()), height = int(h.getIntValue());
+  // Checked before anything is decoded: a few MB of Flate can hold an
+  // image of gigabytes. Such a page is left to Poppler's rendering, whose
+  // size the caller bounds.
+  if (uint64_t(w.getIntValue()) * uint64_t(h.getIntValue()) > kMaxDecodedPixels) return {};
   if (dict.getKey("/ImageMask").isBool() && dict.getKey("/ImageMask").getBoolValue()) return {};
   for (const char* key : {"/SMask", "/Mask", "/Decode", "/SMaskInData"}) {
     if (dict.hasKey(key)) return {};

@@ -310,6 +310,16 @@ cv::Mat PdfDocument::render_grey(int index, double dpi, bool antialias) const {
   if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) {
     throw InputError("page " + std::to_string(index + 1) + " cannot be rendered");
   }
+  // When Poppler cannot allocate a page's bitmap it says "Bogus memory
+  // allocation size" and returns a tiny valid image: an empty page, were
+  // it believed.
+  poppler::rectf r = p.page_rect(poppler::crop_box);
+  double expected = std::max(r.width(), r.height()) * dpi / 72;
+  if (expected >= 8 && std::max(img.width(), img.height()) < expected / 2) {
+    throw InputError("page " + std::to_string(index + 1) + " cannot be rendered (no memory for " +
+                     std::to_string(long(r.width() * dpi / 72)) + " x " +
+                     std::to_string(long(r.height() * dpi / 72)) + " pixels)");
+  }
   cv::Mat view(img.height(), img.width(), CV_8UC1, const_cast<char*>(img.const_data()),
                size_t(img.bytes_per_row()));
   return view.clone();  // the poppler::image owns its pixels

@@ -174,6 +174,7 @@ ordered_json to_json(const DocumentResult& doc) {
   j["sha256"] = doc.sha256;
   j["page_count"] = doc.page_count;
   j["profile"] = doc.profile;
+  j["status"] = doc.status();
   ordered_json pages = ordered_json::array();
   for (const PageResult& p : doc.pages) {
     ordered_json pj;

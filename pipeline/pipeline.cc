@@ -598,10 +598,9 @@ PageResult read_levelled_page(const cv::Mat& grey, std::vector<CellGrid> tables,
 }
 
 // A page image-only, or read by OCR on request.
-PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOptions& options,
-                             TaskPool* pool, PageResult page) {
-  // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
-  double dpi = std::max(options.dpi, kOcrDpi);
+// `dpi`: ocr_dpi's.
+PageResult read_scanned_page(const PdfDocument& pdf, int index, double dpi,
+                             const ExtractOptions& options, TaskPool* pool, PageResult page) {
   double px_per_pt = dpi / 72.0;
   // A scan is read upright: rulings and text then line up with the cell
   // boxes, so rulings can be painted out. Coordinates are those of the
@@ -618,9 +617,9 @@ PageResult read_scanned_page(const PdfDocument& pdf, int index, const ExtractOpt
 // A page whose text layer the judge doubts: at OCR resolution, levelled,
 // the layer's words moved with the image; cells the judge rejects are read
 // from the image, the others keep the layer's text.
-PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text, bool ocr_layer,
-                            const ExtractOptions& options, TaskPool* pool, PageResult page) {
-  double dpi = std::max(options.dpi, kOcrDpi);
+PageResult read_judged_page(const PdfDocument& pdf, int index, double dpi, TextLayer text,
+                            bool ocr_layer, const ExtractOptions& options, TaskPool* pool,
+                            PageResult page) {
   double px_per_pt = dpi / 72.0;
   cv::Mat grey;
   DebugImages debug(options.debug_dir, index + 1);
@@ -681,6 +680,26 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, TextLayer text, b
   return page;
 }
 
+// The resolution page `index` is rendered at: `dpi`, or less when that
+// would take more than options.max_page_pixels (a huge MediaBox, a
+// UserUnit), with a warning; throws InputError when even kMinRenderDpi
+// would.
+constexpr double kMinRenderDpi = 36;
+double fitted_dpi(const PdfDocument& pdf, int index, double dpi, const ExtractOptions& options,
+                  std::vector<std::string>& warnings) {
+  PageGeometry g = pdf.geometry(index);
+  double pixels = (g.width * dpi / 72) * (g.height * dpi / 72);
+  if (!(pixels > options.max_page_pixels)) return dpi;
+  double fit = dpi * std::sqrt(options.max_page_pixels / pixels);
+  std::string size = std::to_string(long(g.width)) + " x " + std::to_string(long(g.height)) + " pt";
+  if (fit < kMinRenderDpi) {
+    throw InputError("a " + size + " page is too large to render (see --max-page-mpix)");
+  }
+  warnings.push_back("page " + std::to_string(index + 1) + ": a " + size + " page, rendered at " +
+                     std::to_string(int(fit)) + " dpi instead of " + std::to_string(int(dpi)));
+  return fit;
+}
+
 // Everything pdfrecon learns from one page.
 // `layer` is the page's text layer when the caller has it already.
 PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer> layer,
@@ -694,27 +713,31 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   page.height = geo.height;
 
   TextLayer text = layer ? std::move(*layer) : pdf.text(index);
+  // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
+  auto ocr_dpi = [&] { return fitted_dpi(pdf, index, std::max(options.dpi, kOcrDpi), options, warnings); };
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
-  if (use_ocr) return read_scanned_page(pdf, index, options, pool, std::move(page));
+  if (use_ocr) return read_scanned_page(pdf, index, ocr_dpi(), options, pool, std::move(page));
 
   // A text layer made by OCR (all of it invisible, over the page's image)
   // is judged at OCR resolution straight away.
   bool judge = options.ocr == "auto" && text.dominant_rotation() == 0;
   if (judge && pdf.text_is_invisible(index)) {
-    return read_judged_page(pdf, index, std::move(text), true, options, pool, std::move(page));
+    return read_judged_page(pdf, index, ocr_dpi(), std::move(text), true, options, pool,
+                            std::move(page));
   }
   PageResult base = page;
   TextLayer as_read = judge ? text : TextLayer{};  // for a judged reading, unturned
-  cv::Mat grey = pdf.render_grey(index, options.dpi);
+  const double dpi = fitted_dpi(pdf, index, options.dpi, options, warnings);
+  cv::Mat grey = pdf.render_grey(index, dpi);
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
   turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
   DebugImages debug(options.debug_dir, number);
   GridDetectorOptions grid_options = debug.grid_options();
   grid_options.text_height_pt = text.median_height();
-  PageGrids grids = detect_grids(grey, options.dpi / 72.0, grid_options);
+  PageGrids grids = detect_grids(grey, dpi / 72.0, grid_options);
   debug.write("render", grey);
-  debug.write_grid(grey, grids.tables, options.dpi / 72.0);
+  debug.write_grid(grey, grids.tables, dpi / 72.0);
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
@@ -724,11 +747,11 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   if (judge && !page.tables.empty()) {
     // Any other layer is judged on the render at hand; only when a cell
     // fails is the page read again at OCR resolution.
-    double px_per_pt = options.dpi / 72.0;
+    double px_per_pt = dpi / 72.0;
     cv::Mat ink = ink_mask(without_rulings(grey, page.tables, px_per_pt));
     if (judge_text_layer(text, page.tables, ink, px_per_pt, judge_options(options, false))
             .rejected()) {
-      return read_judged_page(pdf, index, std::move(as_read), false, options, pool,
+      return read_judged_page(pdf, index, ocr_dpi(), std::move(as_read), false, options, pool,
                               std::move(base));
     }
   }
@@ -830,9 +853,29 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
       }
       int i = order[n];
       bool failed = false;
+      // A page that cannot be read costs that page, with a warning, never
+      // the document (nor, in a batch, the others).
+      auto unread = [&](const std::string& why) {
+        PageResult p;
+        p.number = pages[i];
+        p.text_source = "unread";
+        try {
+          PageGeometry g = doc_for_thread.geometry(pages[i] - 1);
+          p.width = g.width, p.height = g.height;
+        } catch (const std::exception&) {
+        }
+        results[i] = std::move(p);
+        warnings[i].push_back("page " + std::to_string(pages[i]) + ": not read: " + why);
+      };
       try {
         results[i] =
             read_page(doc_for_thread, pages[i], std::move(layers[i]), options, &pool, warnings[i]);
+      } catch (const InputError& e) {
+        unread(e.what());
+      } catch (const std::bad_alloc&) {
+        unread("out of memory");
+      } catch (const cv::Exception& e) {
+        unread(std::string("image processing failed: ") + e.err);
       } catch (...) {
         std::lock_guard lock(failure_mutex);
         if (!failure) failure = std::current_exception();
@@ -879,6 +922,7 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   if (failure) std::rethrow_exception(failure);
 
   for (int i = 0; i < total; ++i) {
+    doc.unread_pages += results[i].text_source == "unread";
     doc.pages.push_back(std::move(results[i]));
     for (std::string& w : warnings[i]) doc.warnings.push_back(std::move(w));
   }

@@ -62,6 +62,7 @@ struct FileOutcome {
   int records = 0;
   int needs_review = 0;
   double seconds = 0;
+  int unread_pages = 0;  // done, but these pages could not be read: a partial document
 };
 
 // Called from worker threads, one call at a time.
@@ -74,6 +75,7 @@ struct BatchEvents {
 struct BatchSummary {
   std::vector<FileOutcome> files;  // in input order
   int done = 0, skipped = 0, failed = 0;
+  int partial = 0;  // done with unread pages (counted in done too)
   int pages = 0;         // pages processed (skipped files not counted)
   int needs_review = 0;  // records flagged needs_review in processed files
   int stale_temps_removed = 0;

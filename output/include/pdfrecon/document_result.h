@@ -16,7 +16,9 @@ inline constexpr const char* kSchema = "pdfrecon/1";
 struct PageResult {
   int number = 0;  // one-based
   double width = 0, height = 0;
-  std::string text_source = "native";  // "native" | "ocr" | "mixed"
+  // "native" | "ocr" | "mixed"; "unread" for a page that could not be
+  // read (the reason is in the document's warnings).
+  std::string text_source = "native";
   double skew_degrees = 0;
   std::vector<CellGrid> tables;
   // Text outside every table, one line each, top to bottom: titles, footers
@@ -38,6 +40,10 @@ struct DocumentResult {
   std::string value_field;
   ReportMetadata metadata;
   std::vector<std::string> warnings;
+  // Pages requested that could not be read (text_source "unread"): the
+  // document is then "partial" (an addition to the contract).
+  int unread_pages = 0;
+  const char* status() const { return unread_pages ? "partial" : "complete"; }
 };
 
 }  // namespace pdfrecon
