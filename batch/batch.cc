@@ -298,18 +298,8 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       summary.files[size_t(i)] = std::move(o);
     }
   };
-  // Poppler sets up its global state (fonts, rasteriser) on the first
-  // render, which must not race: a tiny render of the first readable input
-  // does it before files run side by side.
-  if (file_workers > 1) {
-    for (const BatchInput& in : inputs) {
-      try {
-        PdfDocument::open(in.path).render_grey(0, 9);
-        break;
-      } catch (const std::exception&) {
-      }
-    }
-  }
+  // Poppler's global state must be set up before files run side by side.
+  if (file_workers > 1) PdfDocument::warm_up();
   {
     std::vector<std::jthread> threads;
     for (int w = 1; w < file_workers; ++w) threads.emplace_back(worker);

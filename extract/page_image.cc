@@ -6,6 +6,7 @@
 #include <cmath>
 #include <csetjmp>
 #include <opencv2/imgproc.hpp>
+#include <qpdf/Pipeline.hh>
 #include <set>
 #include <string>
 #include <vector>
@@ -190,27 +191,65 @@ class ContentWalker : public QPDFObjectHandle::ParserCallbacks {
   std::vector<QPDFObjectHandle> operands_;
 };
 
-// Follows the text render mode through a content stream and its forms and
-// notes which modes text is shown in.
-class TextModeWalker : public QPDFObjectHandle::ParserCallbacks {
+// Thrown to stop a survey at a limit.
+struct OverLimit {
+  std::string why;
+};
+
+// Counts a stream's decoded bytes, stopping at the limit: the stream is
+// never held whole.
+class CountingPipeline : public Pipeline {
  public:
-  TextModeWalker(QPDFObjectHandle resources, int depth, TextShown& shown)
-      : resources_(resources), depth_(depth), shown_(shown) {}
+  CountingPipeline(uint64_t& total, uint64_t limit)
+      : Pipeline("pdfrecon-count", nullptr), total_(total), limit_(limit) {}
+  void write(unsigned char const*, size_t len) override {
+    total_ += len;
+    if (total_ > limit_) {
+      throw OverLimit{"its content is over " + std::to_string(limit_ >> 20) + " MiB"};
+    }
+  }
+  void finish() override {}
+
+ private:
+  uint64_t& total_;
+  uint64_t limit_;
+};
+
+// Follows the text render mode through a content stream and its forms,
+// notes which modes text is shown in, and counts operators and nesting.
+class SurveyWalker : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  SurveyWalker(QPDFObjectHandle resources, int depth, const ContentLimits& limits,
+               PageSurvey& survey, uint64_t& bytes, uint64_t& operators)
+      : resources_(resources),
+        depth_(depth),
+        limits_(limits),
+        survey_(survey),
+        bytes_(bytes),
+        operators_(operators) {}
 
   void handleObject(QPDFObjectHandle obj) override {
     if (!obj.isOperator()) {
-      operands_.push_back(obj);
+      if (operands_.size() < kMaxOperands) operands_.push_back(obj);
       return;
+    }
+    if (++operators_ > limits_.max_operators) {
+      throw OverLimit{"its content has over " + std::to_string(limits_.max_operators) +
+                      " operators"};
     }
     const std::string& op = obj.getOperatorValue();
     if (op == "q") {
+      if (int(modes_.size()) > limits_.max_nesting) {
+        throw OverLimit{"its content saves over " + std::to_string(limits_.max_nesting) +
+                        " graphics states"};
+      }
       modes_.push_back(modes_.back());
     } else if (op == "Q") {
       if (modes_.size() > 1) modes_.pop_back();
     } else if (op == "Tr" && operands_.size() == 1 && operands_[0].isNumber()) {
       modes_.back() = int(operands_[0].getNumericValue());
     } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
-      (modes_.back() == 3 ? shown_.invisible : shown_.visible) = true;
+      (modes_.back() == 3 ? survey_.invisible_text : survey_.visible_text) = true;
     } else if (op == "Do" && depth_ < 4) {
       enter_form();
     }
@@ -219,21 +258,30 @@ class TextModeWalker : public QPDFObjectHandle::ParserCallbacks {
   void handleEOF() override {}
 
  private:
+  // An operator takes a few operands; more are junk, not kept.
+  static constexpr size_t kMaxOperands = 64;
+
   void enter_form() {
     if (operands_.size() != 1 || !operands_[0].isName() || !resources_.isDictionary()) return;
     QPDFObjectHandle group = resources_.getKey("/XObject");
     if (!group.isDictionary()) return;
     QPDFObjectHandle form = group.getKey(operands_[0].getName());
     if (!form.isStream() || !form.getDict().getKey("/Subtype").isNameAndEquals("/Form")) return;
+    CountingPipeline count(bytes_, limits_.max_bytes);
+    form.pipeStreamData(&count, 0, qpdf_dl_generalized);
     QPDFObjectHandle own = form.getDict().getKey("/Resources");
-    TextModeWalker inner(own.isDictionary() ? own : resources_, depth_ + 1, shown_);
+    SurveyWalker inner(own.isDictionary() ? own : resources_, depth_ + 1, limits_, survey_, bytes_,
+                       operators_);
     inner.modes_.back() = modes_.back();
     form.parseAsContents(&inner);
   }
 
   QPDFObjectHandle resources_;
   int depth_;
-  TextShown& shown_;
+  const ContentLimits& limits_;
+  PageSurvey& survey_;
+  uint64_t& bytes_;
+  uint64_t& operators_;
   std::vector<int> modes_ = {0};
   std::vector<QPDFObjectHandle> operands_;
 };
@@ -374,11 +422,21 @@ cv::Mat decode(QPDFObjectHandle image) {
 
 }  // namespace
 
-TextShown text_shown(QPDFPageObjectHelper& page) {
-  TextShown shown;
-  TextModeWalker walker(page.getAttribute("/Resources", false), 0, shown);
-  page.parseContents(&walker);
-  return shown;
+PageSurvey survey_page(QPDFPageObjectHelper& page, const ContentLimits& limits) {
+  PageSurvey survey;
+  uint64_t bytes = 0, operators = 0;
+  try {
+    // The size first, streamed: parsing holds the whole content in memory.
+    CountingPipeline count(bytes, limits.max_bytes);
+    page.pipeContents(&count);
+    bytes = 0;
+    SurveyWalker walker(page.getAttribute("/Resources", false), 0, limits, survey, bytes,
+                        operators);
+    page.parseContents(&walker);
+  } catch (const OverLimit& e) {
+    survey.refused = e.why;
+  }
+  return survey;
 }
 
 cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop) {

@@ -11,8 +11,10 @@
 // rendered by Poppler, so nothing a page shows is ever lost.
 #pragma once
 
+#include <cstdint>
 #include <opencv2/core.hpp>
 #include <qpdf/QPDFPageObjectHelper.hh>
+#include <string>
 
 namespace pdfrecon {
 
@@ -24,13 +26,24 @@ namespace pdfrecon {
 // page's, in points: x0, y0, x1, y1.
 cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop_box);
 
-// How the page's text is shown, forms included: whether any of it is
-// visible, and whether any is invisible (render mode 3, what OCR programs
-// lay over a scan).
-struct TextShown {
-  bool visible = false;
-  bool invisible = false;
+// What a page's content does, forms included, read within limits before
+// anything renders it: how its text is shown (visible, or invisible in
+// render mode 3 as OCR programs lay it over a scan), and whether it stays
+// within the limits a real page keeps to. A content stream of a gigabyte of
+// whitespace, or twenty million unbalanced "q", would take gigabytes to
+// render; such a page is refused.
+struct PageSurvey {
+  bool visible_text = false;
+  bool invisible_text = false;
+  std::string refused;  // why the page exceeds a limit; "" when it does not
 };
-TextShown text_shown(QPDFPageObjectHelper& page);
+
+struct ContentLimits {
+  uint64_t max_bytes = uint64_t(64) << 20;  // decoded content, forms included
+  uint64_t max_operators = 5'000'000;
+  int max_nesting = 2048;  // graphics states saved ("q") and not restored
+};
+
+PageSurvey survey_page(QPDFPageObjectHelper& page, const ContentLimits& limits = {});
 
 }  // namespace pdfrecon

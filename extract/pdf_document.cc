@@ -186,6 +186,26 @@ PdfDocument PdfDocument::from_bytes(std::shared_ptr<const std::string> bytes) {
   return PdfDocument(std::move(impl));
 }
 
+void PdfDocument::warm_up() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // A one-page PDF with nothing on it, cross-reference offsets exact.
+    static const std::string blank =
+        "%PDF-1.4\n"
+        "1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+        "2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+        "3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 72 72]>>endobj\n"
+        "trailer<</Size 4/Root 1 0 R>>\n"
+        "%%EOF\n";
+    try {
+      from_bytes(std::make_shared<const std::string>(blank)).render_grey(0, 18);
+    } catch (const std::exception&) {
+      // Poppler rebuilt nothing: the first real render sets it up, serially
+      // or not; rendering still works.
+    }
+  });
+}
+
 PdfDocument PdfDocument::another() const { return from_bytes(impl_->bytes); }
 
 const std::string& PdfDocument::bytes() const { return *impl_->bytes; }
@@ -242,16 +262,18 @@ cv::Mat PdfDocument::scan_image(int index) const {
   return {};
 }
 
-bool PdfDocument::text_is_invisible(int index) const {
+PdfDocument::Survey PdfDocument::survey(int index) const {
+  PageSurvey s;
   try {
     QPDFPageObjectHelper* qp = impl_->qpdf_page(index);
-    if (!qp) return false;
-    TextShown shown = text_shown(*qp);
-    return shown.invisible && !shown.visible;
+    if (!qp) return {};
+    s = survey_page(*qp);
   } catch (const std::exception&) {
     impl_->drop_qpdf();
+    return {};
   }
-  return false;
+  if (!s.refused.empty()) throw InputError(s.refused);
+  return {s.invisible_text && !s.visible_text};
 }
 
 PageGeometry PdfDocument::geometry(int index) const {

@@ -44,8 +44,6 @@ namespace pdfrecon {
 namespace {
 
 constexpr double kOcrDpi = 300;
-// Resolution of the render that initialises Poppler before going parallel.
-constexpr double kWarmUpDpi = 18;
 // Scans of less are rendered at kOcrDpi by Poppler (see level_for_ocr):
 // enlarged twice or more, its smoother filter read better (150 dpi scans of
 // the invented report: 39 of 47 records exact against 32 with OpenCV's
@@ -684,7 +682,7 @@ PageResult read_judged_page(const PdfDocument& pdf, int index, double dpi, TextL
 // would take more than options.max_page_pixels (a huge MediaBox, a
 // UserUnit), with a warning; throws InputError when even kMinRenderDpi
 // would.
-constexpr double kMinRenderDpi = 36;
+constexpr double kMinRenderDpi = 18;
 double fitted_dpi(const PdfDocument& pdf, int index, double dpi, const ExtractOptions& options,
                   std::vector<std::string>& warnings) {
   PageGeometry g = pdf.geometry(index);
@@ -712,16 +710,20 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   page.width = geo.width;
   page.height = geo.height;
 
+  // Within limits, or not read at all (rendering it would take gigabytes).
+  const PdfDocument::Survey survey = pdf.survey(index);
   TextLayer text = layer ? std::move(*layer) : pdf.text(index);
   // Tesseract wants about 20 px of x-height: 300 dpi for 7-10 pt print.
-  auto ocr_dpi = [&] { return fitted_dpi(pdf, index, std::max(options.dpi, kOcrDpi), options, warnings); };
+  auto ocr_dpi = [&] {
+    return fitted_dpi(pdf, index, std::max(options.dpi, kOcrDpi), options, warnings);
+  };
   bool use_ocr = options.ocr == "always" || (options.ocr == "auto" && text.empty());
   if (use_ocr) return read_scanned_page(pdf, index, ocr_dpi(), options, pool, std::move(page));
 
   // A text layer made by OCR (all of it invisible, over the page's image)
   // is judged at OCR resolution straight away.
   bool judge = options.ocr == "auto" && text.dominant_rotation() == 0;
-  if (judge && pdf.text_is_invisible(index)) {
+  if (judge && survey.text_all_invisible) {
     return read_judged_page(pdf, index, ocr_dpi(), std::move(text), true, options, pool,
                             std::move(page));
   }
@@ -896,10 +898,9 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
 
   int jobs = options.jobs > 0 ? options.jobs : int(std::thread::hardware_concurrency());
   jobs = std::clamp(jobs, 1, std::max(1, total));
-  // Poppler's global state (fonts, rasteriser) is set up by the first
-  // render, which must not race: a tiny render does it before the workers
-  // start, each with its own document object.
-  if (jobs > 1) pdf.render_grey(pages[0] - 1, kWarmUpDpi);
+  // Poppler's global state must be set up before the workers render, each
+  // with its own document object.
+  if (jobs > 1) PdfDocument::warm_up();
   // Costly pages first, so that no long page is left for the end while the
   // other workers idle: a page without text (to be read by OCR) costs about
   // a hundred times one with text. (Ordering scans by their ink needed a

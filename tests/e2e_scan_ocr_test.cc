@@ -116,12 +116,12 @@ std::string with_fonts_renamed(const std::string& name) {
 
 TEST(ScanWithOcrLayer, AnOcrLayerIsFoundByWhatItIsNotByItsFontsName) {
   // Named like other programs' fonts, the layer is still invisible text
-  // over the page's image (PdfDocument::text_is_invisible): judged as an
+  // over the page's image (PdfDocument::survey): judged as an
   // OCR layer, read again where wrong, and nothing wrong goes out
   // unflagged (check()).
   for (const char* font : {"ArialMT", "FineReader-SansSerif"}) {
     std::string path = with_fonts_renamed(font);
-    EXPECT_TRUE(PdfDocument::open(path).text_is_invisible(0)) << font;
+    EXPECT_TRUE(PdfDocument::open(path).survey(0).text_all_invisible) << font;
     DocumentResult doc = extract_document(path, {});
     std::filesystem::remove(path);
     Outcome o = check(doc);

@@ -159,12 +159,13 @@ TEST(TextIsInvisible, AnOcrLayerIsInvisibleTextWhateverItsFont) {
   // Tesseract's layer (GlyphLessFont), inside forms under the page image.
   PdfDocument layered =
       PdfDocument::open(testing::source_path("fixtures/invented-lotaip-a4/scan-ocr.pdf"));
-  for (int i = 0; i < layered.page_count(); ++i) EXPECT_TRUE(layered.text_is_invisible(i)) << i;
+  for (int i = 0; i < layered.page_count(); ++i)
+    EXPECT_TRUE(layered.survey(i).text_all_invisible) << i;
   // Born-digital text shows; an image-only scan has no text at all.
   for (const char* f : {"fixtures/invented-lotaip-a4/born-digital.pdf",
                         "fixtures/invented-lotaip-a4/scan.pdf", "fixtures/bad/no-table.pdf"}) {
     PdfDocument doc = PdfDocument::open(testing::source_path(f));
-    EXPECT_FALSE(doc.text_is_invisible(0)) << f;
+    EXPECT_FALSE(doc.survey(0).text_all_invisible) << f;
   }
 }
 

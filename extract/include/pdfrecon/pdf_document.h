@@ -39,6 +39,12 @@ class PdfDocument {
   // encrypted or without pages.
   static PdfDocument open(const std::string& path, uint64_t max_bytes = kDefaultMaxBytes);
 
+  // Sets up Poppler's global state (fonts, rasteriser), which the first
+  // render does and which must not race: call once before rendering on
+  // several threads. Renders a blank page of its own, never an input (a
+  // hostile page can make Poppler abort on a failed allocation).
+  static void warm_up();
+
   // Another document over the same bytes, for another worker: Poppler's
   // objects are not shared between threads, the input is not read again.
   PdfDocument another() const;
@@ -77,12 +83,19 @@ class PdfDocument {
   // or a filter qpdf undoes: such pages are rendered.
   cv::Mat scan_image(int index) const;
 
-  // True when the page's text is all invisible (render mode 3): a text
-  // layer an OCR program laid over the page's image, whichever program
-  // (Tesseract, ABBYY FineReader, Acrobat, a scanner's firmware) and
-  // whatever font it names. False when any text shows, or the file cannot
-  // be read that far.
-  bool text_is_invisible(int index) const;
+  // What reading the page's content (forms included) before anything
+  // renders it tells.
+  struct Survey {
+    // Its text is all invisible (render mode 3): a text layer an OCR
+    // program laid over the page's image, whichever program (Tesseract,
+    // ABBYY FineReader, Acrobat, a scanner's firmware) and whatever font it
+    // names. False when any text shows, or qpdf cannot read the file.
+    bool text_all_invisible = false;
+  };
+  // Throws InputError naming the limit when the content exceeds one (a
+  // content of gigabytes, millions of operators, thousands of unrestored
+  // graphics states): rendering it would take gigabytes.
+  Survey survey(int index) const;
 
  private:
   struct Impl;

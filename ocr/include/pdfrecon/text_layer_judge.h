@@ -51,7 +51,7 @@ using KnownWordFn = std::function<bool(std::string_view word)>;
 struct TextLayerJudgeOptions {
   // Lexicon; empty: the share of known words is not checked.
   KnownWordFn known_word;
-  // The layer is an OCR program's (PdfDocument::text_is_invisible).
+  // The layer is an OCR program's (PdfDocument::survey).
   bool ocr_layer = false;
   // A cell with at least `min_lexicon_words` checkable words needs this share
   // known (native layers / layers made by OCR). 0 for native layers: their

@@ -45,7 +45,7 @@ struct ExtractOptions {
   int jobs = 0;                        // worker threads for pages; 0 = one per core
   uint64_t max_input_bytes = uint64_t(512) << 20;  // a larger input is refused
   // A page whose rendering would take more pixels than this is rendered at
-  // a lower resolution (with a warning), or not read when even 36 dpi is
+  // a lower resolution (with a warning), or not read when even 18 dpi is
   // too much.
   double max_page_pixels = 50e6;
   // Lexicon the text-layer judge asks whether a word is Spanish (or `lang`).

@@ -1,0 +1,140 @@
+// Hostile and unlucky PDFs, made here from a small fixture with qpdf: each
+// runs in a child under a 1 GiB address-space limit (RLIMIT_AS, through the
+// shell's ulimit) and must end with a clear line or a valid output whose
+// warnings name what was skipped, never a crash, a hang or a silent empty
+// result. No test times anything: timeout(1) only turns a hang into a
+// failure.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFWriter.hh>
+
+#include "support/run_command.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using pdfrecon::testing::sh_quote;
+using pdfrecon::testing::slurp;
+using pdfrecon::testing::source_path;
+
+struct Outcome {
+  int status = -1;
+  std::string err;
+  std::string json;  // the output, when one was written
+};
+
+fs::path work_dir() {
+  fs::path d = fs::temp_directory_path() / ("pdfrecon-hostile-" + std::to_string(::getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+// Runs extract on `pdf` under the limit.
+Outcome run_limited(const fs::path& pdf, const std::string& args = "") {
+  fs::path out = pdf.string() + ".json", err = pdf.string() + ".err";
+  fs::remove(out);
+  std::string cmd = "ulimit -v 1048576; exec timeout 300 " + sh_quote(PDFRECON_BINARY) +
+                    " extract " + sh_quote(pdf.string()) + " -o " + sh_quote(out.string()) + " " +
+                    args + " 2>" + sh_quote(err.string());
+  int raw = std::system(("sh -c " + sh_quote(cmd)).c_str());
+  Outcome o;
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : 128 + WTERMSIG(raw);
+  o.err = slurp(err);
+  if (fs::exists(out)) o.json = slurp(out);
+  return o;
+}
+
+// The small fixture with its one page's content replaced by `content`
+// (compressed), or its MediaBox by `media_box`.
+fs::path with_page(const std::string& name, const std::string* content,
+                   const std::vector<double>* media_box = nullptr) {
+  QPDF pdf;
+  pdf.processFile(source_path("fixtures/bad/no-table.pdf").c_str());
+  QPDFPageObjectHelper page = QPDFPageDocumentHelper(pdf).getAllPages().at(0);
+  if (content) {
+    page.getObjectHandle().replaceKey("/Contents", pdf.newStream(*content));
+  }
+  if (media_box) {
+    QPDFObjectHandle box = QPDFObjectHandle::newArray();
+    for (double v : *media_box) box.appendItem(QPDFObjectHandle::newReal(v, 1));
+    page.getObjectHandle().replaceKey("/MediaBox", box);
+  }
+  fs::path out = work_dir() / (name + ".pdf");
+  QPDFWriter w(pdf, out.c_str());
+  w.setCompressStreams(true);
+  w.setStaticID(true);
+  w.write();
+  return out;
+}
+
+int one_line(const std::string& s) { return int(std::count(s.begin(), s.end(), '\n')); }
+
+TEST(HostileInput, UnbalancedSavesOfTheGraphicsStateCostThePageNotGigabytes) {
+  std::string q;
+  for (int i = 0; i < 2'000'000; ++i) q += "q ";
+  Outcome o = run_limited(with_page("unbalanced-q", &q), "--profile generic");
+  EXPECT_EQ(o.status, 1) << o.err;  // the only page could not be read
+  ASSERT_FALSE(o.json.empty()) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "partial");
+  EXPECT_EQ(doc["pages"][0]["text_source"], "unread");
+  EXPECT_NE(doc["warnings"].dump().find("graphics states"), std::string::npos) << doc["warnings"];
+  EXPECT_EQ(one_line(o.err), 1) << o.err;
+}
+
+TEST(HostileInput, AWhitespaceBombInTheContentIsRefusedWhileStreamed) {
+  std::string blank(80u << 20, ' ');  // 80 MiB of nothing, a few KB compressed
+  blank += "BT ET";
+  Outcome o = run_limited(with_page("whitespace", &blank), "--profile generic");
+  EXPECT_EQ(o.status, 1) << o.err;
+  ASSERT_FALSE(o.json.empty()) << o.err;
+  EXPECT_NE(o.json.find("MiB"), std::string::npos) << o.json.substr(0, 600);
+}
+
+TEST(HostileInput, AHugePageIsRenderedSmallerWithAWarning) {
+  std::vector<double> box = {0, 0, 14400, 14400};
+  Outcome o = run_limited(with_page("huge", nullptr, &box), "--profile generic");
+  EXPECT_EQ(o.status, 0) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "complete");
+  EXPECT_NE(doc["warnings"].dump().find("dpi instead of"), std::string::npos) << doc["warnings"];
+}
+
+TEST(HostileInput, APageTooLargeEvenAt18DpiIsNotReadAndSaysSo) {
+  std::vector<double> box = {0, 0, 14400, 14400};
+  Outcome o =
+      run_limited(with_page("too-huge", nullptr, &box), "--max-page-mpix 1 --profile generic");
+  EXPECT_EQ(o.status, 1) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "partial");
+  EXPECT_NE(doc["warnings"].dump().find("too large to render"), std::string::npos);
+}
+
+TEST(HostileInput, AGoodFileBesideHostileOnesIsDoneInABatch) {
+  fs::path dir = work_dir() / "batch";
+  fs::create_directories(dir / "in");
+  std::string q;
+  for (int i = 0; i < 200'000; ++i) q += "q ";
+  fs::copy_file(with_page("b-unbalanced", &q), dir / "in/a-hostile.pdf",
+                fs::copy_options::overwrite_existing);
+  fs::copy_file(source_path("fixtures/invented-lotaip-a4/born-digital.pdf"), dir / "in/b-good.pdf",
+                fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "in/c-garbage.pdf") << "%PDF-1.7\nnothing here\n";
+  std::string cmd = "ulimit -v 1048576; exec timeout 300 " + sh_quote(PDFRECON_BINARY) + " batch " +
+                    sh_quote((dir / "in").string()) + " -o " + sh_quote((dir / "out").string()) +
+                    " --quiet 2>" + sh_quote((dir / "err").string());
+  int raw = std::system(("sh -c " + sh_quote(cmd)).c_str());
+  EXPECT_EQ(WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, 1);
+  EXPECT_TRUE(fs::exists(dir / "out/b-good.json")) << slurp(dir / "err");
+  EXPECT_TRUE(fs::exists(dir / "out/a-hostile.json")) << "a partial document still has its output";
+  EXPECT_FALSE(fs::exists(dir / "out/c-garbage.json"));
+  EXPECT_NE(slurp(dir / "err").find("1 partial"), std::string::npos) << slurp(dir / "err");
+}
+
+}  // namespace
