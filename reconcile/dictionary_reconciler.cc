@@ -23,36 +23,36 @@ void apply(GridCell& cell, const CleanText& clean) {
 
 }  // namespace
 
-double DictionaryReconciler::known_word_share(const std::string& text) const {
-  int words = 0, known = 0;
+// The words of `text` without the punctuation around them, figures left out.
+static std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> out;
   std::istringstream in(text);
   for (std::string w; in >> w;) {
     size_t a = 0, b = w.size();
     while (a < b && std::ispunct(static_cast<unsigned char>(w[a]))) ++a;
     while (b > a && std::ispunct(static_cast<unsigned char>(w[b - 1]))) --b;
     std::string core = w.substr(a, b - a);
-    if (core.empty() || core.find_first_of("0123456789") != std::string::npos) continue;
-    ++words;
-    known += matcher_.knows(core);
+    if (!core.empty() && core.find_first_of("0123456789") == std::string::npos) {
+      out.push_back(std::move(core));
+    }
   }
-  return words ? double(known) / words : 0;
+  return out;
+}
+
+double DictionaryReconciler::known_word_share(const std::string& text) const {
+  std::vector<std::string> words = words_of(text);
+  long known = std::count_if(words.begin(), words.end(),
+                             [this](const std::string& w) { return matcher_.knows(w); });
+  return words.empty() ? 0 : double(known) / double(words.size());
 }
 
 bool DictionaryReconciler::has_unknown_word(const std::string& text) const {
   if (!has_lexicon_) return false;  // nothing to tell a word from a misreading
-  std::istringstream in(text);
-  for (std::string w; in >> w;) {
-    size_t a = 0, b = w.size();
-    while (a < b && std::ispunct(static_cast<unsigned char>(w[a]))) ++a;
-    while (b > a && std::ispunct(static_cast<unsigned char>(w[b - 1]))) --b;
-    std::string core = w.substr(a, b - a);
-    // Figures, short words and acronyms ("CNE", "GPR") are not looked up.
-    if (char_count(core) < kMinLookedUpLetters ||
-        core.find_first_of("0123456789") != std::string::npos) {
-      continue;
-    }
-    if (to_upper(core) == core && char_count(core) <= kMaxAcronymLetters) continue;
-    if (!matcher_.knows(core)) return true;
+  for (const std::string& w : words_of(text)) {
+    // Short words and acronyms ("CNE", "GPR") are not looked up.
+    if (char_count(w) < kMinLookedUpLetters) continue;
+    if (to_upper(w) == w && char_count(w) <= kMaxAcronymLetters) continue;
+    if (!matcher_.knows(w)) return true;
   }
   return false;
 }

@@ -23,6 +23,7 @@
 #include "pdfrecon/sha256.h"
 #include "support/csv.h"
 #include "support/run_command.h"
+#include "support/temp_dir.h"
 
 extern char** environ;
 
@@ -39,16 +40,8 @@ using testing::source_path;
 const std::string kCne = source_path("fixtures/cne-lotaip-a4-2023-11/born-digital.pdf");
 const std::string kInvented = source_path("fixtures/invented-lotaip-a4/born-digital.pdf");
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("pdfrecon-batch-" + std::to_string(::getpid()) + "-" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path operator/(const std::string& rel) const { return path / rel; }
+struct TempDir : testing::TempDir {
+  explicit TempDir(const std::string& name) : testing::TempDir("batch", name) {}
 };
 
 void touch(const fs::path& p, const std::string& text = "x") {

@@ -14,6 +14,7 @@
 #include "pdfrecon/batch.h"
 #include "pdfrecon/sha256.h"
 #include "support/run_command.h"
+#include "support/temp_dir.h"
 
 namespace pdfrecon {
 namespace {
@@ -24,16 +25,8 @@ using testing::sh_quote;
 using testing::slurp;
 using testing::source_path;
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("pdfrecon-safety-" + std::to_string(::getpid()) + "-" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  fs::path operator/(const std::string& rel) const { return path / rel; }
+struct TempDir : testing::TempDir {
+  explicit TempDir(const std::string& name) : testing::TempDir("safety", name) {}
 };
 
 const std::string kSmallPdf = source_path("fixtures/bad/no-table.pdf");
