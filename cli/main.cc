@@ -19,6 +19,7 @@
 #include "pdfrecon/batch.h"
 #include "pdfrecon/batch_progress.h"
 #include "pdfrecon/dictionary.h"
+#include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
 #include "pdfrecon/report_profile.h"
@@ -130,6 +131,7 @@ struct PipelineArgs {
   bool no_bundled_dict = false;
   int max_input_mib = 512;
   double max_page_mpix = 50;
+  double page_seconds = 300;
   double dpi = 150;
   int jobs = 0;
 };
@@ -154,6 +156,8 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
      "refuse an input larger than this many MiB (1-2047)")
     ("max-page-mpix", po::value(&a.max_page_mpix)->default_value(50),
      "render a page in at most this many megapixels (lower resolution, with a warning)")
+    ("page-seconds", po::value(&a.page_seconds)->default_value(300),
+     "give up a page still being read after this many seconds (a warning; 0: no limit)")
     ("jobs,j", po::value(&a.jobs)->default_value(0), jobs_help);
   // clang-format on
 }
@@ -204,6 +208,16 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
     throw po::error("--max-page-mpix must be between 1 and 2000");
   }
   options.max_page_pixels = a.max_page_mpix * 1e6;
+  if (!(a.page_seconds >= 0 && a.page_seconds <= 86400)) {
+    throw po::error("--page-seconds must be between 0 (no limit) and 86400");
+  }
+  options.page_seconds = a.page_seconds;
+  // A language Tesseract does not have is found now, not after rendering.
+  if (a.ocr != "never") {
+    if (std::string why = OcrEngine::check_languages(a.lang); !why.empty()) {
+      throw po::error("--lang " + why);
+    }
+  }
   options.bundled_dict = !a.no_bundled_dict;
   options.dict_dirs = a.dicts;
   options.dpi = a.dpi;

@@ -28,12 +28,20 @@
 namespace pdfrecon {
 namespace {
 
-// Poppler reports syntax errors of damaged files on stderr; the user gets
-// our one-line reason instead.
+// Poppler's messages on this thread, kept for take_messages (never on
+// stderr: the user gets warnings and our one-line reason instead).
+constexpr size_t kMaxMessages = 32;
+thread_local std::vector<std::string> poppler_messages;
+
 void silence_poppler() {
   static std::once_flag once;
-  std::call_once(
-      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
+  std::call_once(once, [] {
+    poppler::set_debug_error_function(
+        [](const std::string& message, void*) {
+          if (poppler_messages.size() < kMaxMessages) poppler_messages.push_back(message);
+        },
+        nullptr);
+  });
 }
 
 std::string size_text(uint64_t bytes) {
@@ -204,6 +212,12 @@ void PdfDocument::warm_up() {
       // or not; rendering still works.
     }
   });
+}
+
+std::vector<std::string> PdfDocument::take_messages() {
+  std::vector<std::string> out;
+  out.swap(poppler_messages);
+  return out;
 }
 
 PdfDocument PdfDocument::another() const { return from_bytes(impl_->bytes); }

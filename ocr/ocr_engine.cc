@@ -2,8 +2,13 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <opencv2/core.hpp>
 #include <vector>
@@ -53,6 +58,48 @@ OcrEngine::OcrEngine(const std::string& lang) : impl_(std::make_unique<Impl>()),
 
 OcrEngine::~OcrEngine() { impl_->api.End(); }
 
+std::string OcrEngine::check_languages(const std::string& lang) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> names;
+  size_t start = 0;
+  for (;;) {
+    size_t plus = lang.find('+', start);
+    names.push_back(lang.substr(start, plus == std::string::npos ? plus : plus - start));
+    if (plus == std::string::npos) break;
+    start = plus + 1;
+  }
+  for (const std::string& n : names) {
+    bool plain = !n.empty() && n.size() <= 64 && std::all_of(n.begin(), n.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_';
+    });
+    if (!plain) return "'" + lang + "' is not a language name (like spa or spa+eng)";
+  }
+  // Where Tesseract 5 looks: $TESSDATA_PREFIX (the folder itself, or its
+  // parent in older set-ups), else the folder Debian installs to.
+  std::vector<fs::path> folders;
+  if (const char* prefix = std::getenv("TESSDATA_PREFIX"); prefix && *prefix) {
+    folders = {fs::path(prefix), fs::path(prefix) / "tessdata"};
+  } else {
+    folders = {"/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tessdata"};
+  }
+  std::error_code ec;
+  auto found = [&](const std::string& n) {
+    for (const fs::path& f : folders) {
+      if (fs::is_regular_file(f / (n + ".traineddata"), ec)) return true;
+    }
+    return false;
+  };
+  bool any_folder = std::any_of(folders.begin(), folders.end(),
+                                [&](const fs::path& f) { return fs::is_directory(f, ec); });
+  if (!any_folder) return "";  // Tesseract's own lookup decides (and says why)
+  for (const std::string& n : names) {
+    if (!found(n)) {
+      return "'" + n + "': that OCR language is not installed (Debian: tesseract-ocr-" + n + ")";
+    }
+  }
+  return "";
+}
+
 OcrEngine& OcrEngine::for_this_thread(const std::string& lang) {
   thread_local std::map<std::string, std::unique_ptr<OcrEngine>> engines;
   auto& e = engines[lang];
@@ -60,14 +107,29 @@ OcrEngine& OcrEngine::for_this_thread(const std::string& lang) {
   return *e;
 }
 
-TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt, Layout layout) {
+TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt, Layout layout,
+                               const Deadline* deadline) {
   CV_Assert(grey.type() == CV_8UC1);
   tesseract::TessBaseAPI& api = impl_->api;
   api.SetPageSegMode(layout == Layout::kLines ? tesseract::PSM_SINGLE_BLOCK : tesseract::PSM_AUTO);
   api.SetImage(grey.data, grey.cols, grey.rows, 1, int(grey.step));
   api.SetSourceResolution(int(px_per_pt * 72 + 0.5));
   TextLayer layer;
-  if (api.Recognize(nullptr) != 0) return layer;
+  // Tesseract stops at the deadline (its monitor), and the page's budget
+  // is then spent.
+  tesseract::ETEXT_DESC monitor;
+  if (deadline && deadline->limited()) {
+    monitor.set_deadline_msecs(int(std::min<long long>(deadline->millis_left(), INT32_MAX)));
+  }
+  int failed = api.Recognize(&monitor);
+  if (deadline && deadline->passed()) {
+    api.Clear();
+    deadline->check();
+  }
+  if (failed != 0) {
+    api.Clear();
+    return layer;
+  }
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return layer;
   const auto level = tesseract::RIL_WORD;

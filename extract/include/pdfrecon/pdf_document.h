@@ -10,6 +10,7 @@
 #include <opencv2/core.hpp>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "pdfrecon/text_layer.h"
 
@@ -44,6 +45,12 @@ class PdfDocument {
   // several threads. Renders a blank page of its own, never an input (a
   // hostile page can make Poppler abort on a failed allocation).
   static void warm_up();
+
+  // What Poppler reported (syntax errors of a damaged page, an image it
+  // could not decode) on the calling thread since the last call, oldest
+  // first, at most a few dozen: for the caller to turn into warnings.
+  // Poppler never writes to stderr.
+  static std::vector<std::string> take_messages();
 
   // Another document over the same bytes, for another worker: Poppler's
   // objects are not shared between threads, the input is not read again.

@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "pdfrecon/deadline.h"
 #include "pdfrecon/text_layer.h"
 
 namespace pdfrecon {
@@ -39,8 +40,10 @@ class OcrEngine {
   enum class Layout { kFind, kLines };
 
   // Reads all text of `grey` (8-bit): words with boxes in PDF points
-  // (pixels / px_per_pt) and Tesseract's confidence in [0, 1].
-  TextLayer read_page(const cv::Mat& grey, double px_per_pt, Layout layout = Layout::kFind);
+  // (pixels / px_per_pt) and Tesseract's confidence in [0, 1]. Tesseract
+  // stops at `deadline`, and BudgetSpent is thrown.
+  TextLayer read_page(const cv::Mat& grey, double px_per_pt, Layout layout = Layout::kFind,
+                      const Deadline* deadline = nullptr);
 
   // Reads one cell: `region` (pixels) of `grey`, cropped and padded with
   // white so the text stands alone. Single-line mode reads isolated digits
@@ -56,6 +59,12 @@ class OcrEngine {
                       const std::string& whitelist = {}, int dpi = 300);
 
   const std::string& lang() const { return lang_; }
+
+  // Why `lang` ("spa", "spa+eng") cannot be used, or "" when it can: each
+  // name is a plain name (letters, digits, '_'; never a path) whose
+  // .traineddata is installed where Tesseract looks (TESSDATA_PREFIX, else
+  // Debian's folder). Cheap: no engine is made.
+  static std::string check_languages(const std::string& lang);
 
   // The engine of the calling thread for `lang`, created on first use.
   static OcrEngine& for_this_thread(const std::string& lang);

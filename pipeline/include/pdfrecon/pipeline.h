@@ -48,6 +48,9 @@ struct ExtractOptions {
   // a lower resolution (with a warning), or not read when even 18 dpi is
   // too much.
   double max_page_pixels = 50e6;
+  // A page still being read after this many seconds is given up (a
+  // warning; the document is partial); 0: no limit.
+  double page_seconds = 300;
   // Lexicon the text-layer judge asks whether a word is Spanish (or `lang`).
   // Empty: for Spanish, the Spanish lexicon (hunspell-es) and the
   // dictionary's words, unless `lexicon` is false; then, and for other
