@@ -100,6 +100,22 @@ TEST(CliUsage, BadPageListIsUsageError) {
   EXPECT_NE(r.err.find("backwards"), std::string::npos);
 }
 
+TEST(CliUsage, AnOcrLanguageIsCheckedBeforeAnythingIsRead) {
+  const std::string pdf = sh_quote(source_path("fixtures/invented-lotaip-a4/scan.pdf"));
+  auto missing = run_pdfrecon("extract " + pdf + " --lang xx -o /dev/null");
+  EXPECT_EQ(missing.status, 2) << missing.err;
+  EXPECT_EQ(std::count(missing.err.begin(), missing.err.end(), '\n'), 1) << missing.err;
+  EXPECT_NE(missing.err.find("not installed"), std::string::npos) << missing.err;
+  // A path is not a language: Tesseract would load a file outside its data.
+  auto path = run_pdfrecon("extract " + pdf + " --lang ../../x -o /dev/null");
+  EXPECT_EQ(path.status, 2) << path.err;
+  EXPECT_NE(path.err.find("not a language name"), std::string::npos) << path.err;
+  // Without OCR the language is never used, so it is not checked.
+  auto unused = run_pdfrecon("extract " + sh_quote(source_path("fixtures/bad/no-table.pdf")) +
+                             " --lang xx --ocr never --profile generic");
+  EXPECT_EQ(unused.status, 0) << unused.err;
+}
+
 TEST(CliUsage, HelpTeachesByExample) {
   auto r = run_pdfrecon("extract --help");
   EXPECT_EQ(r.status, 0);

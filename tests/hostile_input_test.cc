@@ -37,7 +37,9 @@ fs::path work_dir() {
 
 // Runs extract on `pdf` under the limit.
 Outcome run_limited(const fs::path& pdf, const std::string& args = "") {
-  fs::path out = pdf.string() + ".json", err = pdf.string() + ".err";
+  // Beside the work files, never beside a fixture.
+  fs::path base = work_dir() / pdf.stem();
+  fs::path out = base.string() + ".json", err = base.string() + ".err";
   fs::remove(out);
   std::string cmd = "ulimit -v 1048576; exec timeout 300 " + sh_quote(PDFRECON_BINARY) +
                     " extract " + sh_quote(pdf.string()) + " -o " + sh_quote(out.string()) + " " +
@@ -135,6 +137,32 @@ TEST(HostileInput, AGoodFileBesideHostileOnesIsDoneInABatch) {
   EXPECT_TRUE(fs::exists(dir / "out/a-hostile.json")) << "a partial document still has its output";
   EXPECT_FALSE(fs::exists(dir / "out/c-garbage.json"));
   EXPECT_NE(slurp(dir / "err").find("1 partial"), std::string::npos) << slurp(dir / "err");
+}
+
+TEST(HostileInput, PopplersMessagesAreWarningsNotNoiseOnStderr) {
+  std::string broken = "BT /F99 12 Tf 10 10 Td (x) Tj ET /Im9 Do";
+  Outcome o = run_limited(with_page("poppler-noise", &broken), "--profile generic");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(o.err.empty()) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  const std::string warnings = doc["warnings"].dump();
+  EXPECT_NE(warnings.find("page 1: Poppler: "), std::string::npos) << warnings;
+  EXPECT_NE(warnings.find("F99"), std::string::npos) << warnings;
+}
+
+TEST(HostileInput, APageOverItsTimeBudgetCostsThatPage) {
+  // Budgets are not timed here: one of a millisecond is spent before OCR
+  // starts on any machine, so the page must be unread, and say why.
+  Outcome o = run_limited(source_path("fixtures/invented-lotaip-a4/scan.pdf"),
+                          "--pages 1 --page-seconds 0.001");
+  EXPECT_EQ(o.status, 1) << o.err;
+  EXPECT_EQ(one_line(o.err), 1) << o.err;
+  ASSERT_FALSE(o.json.empty()) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "partial");
+  EXPECT_EQ(doc["pages"][0]["text_source"], "unread");
+  EXPECT_NE(doc["warnings"].dump().find("time budget of 0.001 s"), std::string::npos)
+      << doc["warnings"];
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "pdfrecon/pdf_document.h"
@@ -47,7 +48,9 @@ class Deadline {
   // Throws BudgetSpent when the deadline has passed.
   void check() const {
     if (passed()) {
-      throw BudgetSpent("its time budget of " + std::to_string(long(budget_)) +
+      char budget[32];
+      std::snprintf(budget, sizeof budget, "%g", budget_);
+      throw BudgetSpent(std::string("its time budget of ") + budget +
                         " s was spent (see --page-seconds)");
     }
   }
