@@ -250,8 +250,10 @@ class SurveyWalker : public QPDFObjectHandle::ParserCallbacks {
       modes_.back() = int(operands_[0].getNumericValue());
     } else if (op == "Tj" || op == "TJ" || op == "'" || op == "\"") {
       (modes_.back() == 3 ? survey_.invisible_text : survey_.visible_text) = true;
-    } else if (op == "Do" && depth_ < 4) {
-      enter_form();
+    } else if (op == "Do") {
+      if (depth_ >= 4 || !enter_form()) survey_.paints = true;  // an image, or a form unread
+    } else if (paints(op)) {
+      survey_.paints = true;
     }
     operands_.clear();
   }
@@ -261,12 +263,24 @@ class SurveyWalker : public QPDFObjectHandle::ParserCallbacks {
   // An operator takes a few operands; more are junk, not kept.
   static constexpr size_t kMaxOperands = 64;
 
-  void enter_form() {
-    if (operands_.size() != 1 || !operands_[0].isName() || !resources_.isDictionary()) return;
+  // Operators that put something on the page: strokes and fills, shadings
+  // and inline images (text and XObjects are looked at on their own).
+  static bool paints(const std::string& op) {
+    static const std::set<std::string> kPainting = {"S",  "s", "f",  "F",  "f*", "B",
+                                                    "B*", "b", "b*", "sh", "BI", "EI"};
+    return kPainting.count(op) > 0;
+  }
+
+  // Walks the form the operand names; false when it is no form (an image,
+  // or a name that resolves to nothing known).
+  bool enter_form() {
+    if (operands_.size() != 1 || !operands_[0].isName() || !resources_.isDictionary()) return false;
     QPDFObjectHandle group = resources_.getKey("/XObject");
-    if (!group.isDictionary()) return;
+    if (!group.isDictionary()) return false;
     QPDFObjectHandle form = group.getKey(operands_[0].getName());
-    if (!form.isStream() || !form.getDict().getKey("/Subtype").isNameAndEquals("/Form")) return;
+    if (!form.isStream() || !form.getDict().getKey("/Subtype").isNameAndEquals("/Form")) {
+      return false;
+    }
     CountingPipeline count(bytes_, limits_.max_bytes);
     form.pipeStreamData(&count, 0, qpdf_dl_generalized);
     QPDFObjectHandle own = form.getDict().getKey("/Resources");
@@ -274,6 +288,7 @@ class SurveyWalker : public QPDFObjectHandle::ParserCallbacks {
                        operators_);
     inner.modes_.back() = modes_.back();
     form.parseAsContents(&inner);
+    return true;
   }
 
   QPDFObjectHandle resources_;
@@ -426,13 +441,19 @@ PageSurvey survey_page(QPDFPageObjectHelper& page, const ContentLimits& limits) 
   PageSurvey survey;
   uint64_t bytes = 0, operators = 0;
   try {
-    // The size first, streamed: parsing holds the whole content in memory.
+    // The size first, streamed stream by stream (parsing holds the whole
+    // content in memory, and so does qpdf's pipeContents, which buffers
+    // the streams to join them).
     CountingPipeline count(bytes, limits.max_bytes);
-    page.pipeContents(&count);
+    for (QPDFObjectHandle& stream : page.getPageContents()) {
+      if (stream.isStream()) stream.pipeStreamData(&count, 0, qpdf_dl_generalized);
+    }
     bytes = 0;
     SurveyWalker walker(page.getAttribute("/Resources", false), 0, limits, survey, bytes,
                         operators);
     page.parseContents(&walker);
+    QPDFObjectHandle annots = page.getObjectHandle().getKey("/Annots");
+    if (annots.isArray() && annots.getArrayNItems() > 0) survey.paints = true;
   } catch (const OverLimit& e) {
     survey.refused = e.why;
   }

@@ -35,6 +35,9 @@ cv::Mat full_page_image(QPDFPageObjectHelper& page, const cv::Vec4d& crop_box);
 struct PageSurvey {
   bool visible_text = false;
   bool invisible_text = false;
+  // Anything else drawn: a path stroked or filled, an image, a shading
+  // (a form counts by what it draws; one too deep to walk counts).
+  bool paints = false;
   std::string refused;  // why the page exceeds a limit; "" when it does not
 };
 

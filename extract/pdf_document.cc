@@ -23,23 +23,40 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <vector>
 
+#include "messages.h"
 #include "page_image.h"
 
 namespace pdfrecon {
 namespace {
 
-// Poppler's messages on this thread, kept for take_messages (never on
-// stderr: the user gets warnings and our one-line reason instead).
+// Poppler's and libjpeg's messages on this thread, kept for take_messages
+// (never on stderr: the user gets warnings and our one-line reason instead).
 constexpr size_t kMaxMessages = 32;
 thread_local std::vector<std::string> poppler_messages;
+
+}  // namespace
+
+void add_library_message(std::string message) {
+  auto ends_with = [&message](std::string_view end) {
+    return message.size() >= end.size() &&
+           message.compare(message.size() - end.size(), end.size(), end) == 0;
+  };
+  for (bool trimmed = true; trimmed;) {
+    trimmed = false;
+    for (std::string_view end : {"<0a>", "\n", "\r", " "}) {
+      if (ends_with(end)) message.resize(message.size() - end.size()), trimmed = true;
+    }
+  }
+  if (poppler_messages.size() < kMaxMessages) poppler_messages.push_back(std::move(message));
+}
+
+namespace {
 
 void silence_poppler() {
   static std::once_flag once;
   std::call_once(once, [] {
     poppler::set_debug_error_function(
-        [](const std::string& message, void*) {
-          if (poppler_messages.size() < kMaxMessages) poppler_messages.push_back(message);
-        },
+        [](const std::string& message, void*) { add_library_message("Poppler: " + message); },
         nullptr);
   });
 }
@@ -287,7 +304,7 @@ PdfDocument::Survey PdfDocument::survey(int index) const {
     return {};
   }
   if (!s.refused.empty()) throw InputError(s.refused);
-  return {s.invisible_text && !s.visible_text};
+  return {s.invisible_text && !s.visible_text, !s.visible_text && !s.invisible_text && !s.paints};
 }
 
 PageGeometry PdfDocument::geometry(int index) const {

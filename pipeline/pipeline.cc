@@ -198,6 +198,12 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
 
   // Within limits, or not read at all (rendering it would take gigabytes).
   const PdfDocument::Survey survey = pdf.survey(index);
+  // An empty page costs its survey: thousands of them cost seconds, not
+  // a render and an OCR pass each.
+  if (survey.blank) {
+    page.text_source = "native";
+    return page;
+  }
   TextLayer text = layer ? std::move(*layer) : pdf.text(index);
   DebugImages debug(options.debug_dir, number);
   const PageReadingOptions reading = reading_options(options, deadline, debug);
@@ -288,8 +294,8 @@ ReportProfile report_profile(const ExtractOptions& options) {
 
 namespace {
 
-// Poppler's messages on this thread (pdf_document.h) as warnings: the first
-// few, word for word, then how many more.
+// Poppler's and libjpeg's messages on this thread (pdf_document.h) as
+// warnings: the first few, word for word, then how many more.
 void add_poppler_messages(const std::string& where, std::vector<std::string>& warnings) {
   constexpr size_t kShown = 3;
   std::vector<std::string> messages = PdfDocument::take_messages();
@@ -299,10 +305,10 @@ void add_poppler_messages(const std::string& where, std::vector<std::string>& wa
       shown.push_back(m);
     }
   }
-  for (const std::string& m : shown) warnings.push_back(where + "Poppler: " + m);
+  for (const std::string& m : shown) warnings.push_back(where + m);
   if (messages.size() > shown.size()) {
-    warnings.push_back(where + "Poppler: " + std::to_string(messages.size() - shown.size()) +
-                       " more messages");
+    warnings.push_back(where + std::to_string(messages.size() - shown.size()) +
+                       " more messages from Poppler or libjpeg");
   }
 }
 

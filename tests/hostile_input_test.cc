@@ -14,6 +14,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include "hostile_pdfs.h"
 #include "support/run_command.h"
 
 namespace {
@@ -164,5 +165,84 @@ TEST(HostileInput, APageOverItsTimeBudgetCostsThatPage) {
   EXPECT_NE(doc["warnings"].dump().find("time budget of 0.001 s"), std::string::npos)
       << doc["warnings"];
 }
+
+TEST(HostileInput, BlankPagesAreEmptyWithoutBeingRendered) {
+  fs::path pdf = work_dir() / "blank.pdf";
+  pdfrecon::hostile::blank_pages(pdf, 2000);
+  // A budget of a millisecond leaves any page that is rendered unread
+  // (see the test above): blank pages must not be.
+  Outcome o = run_limited(pdf, "--page-seconds 0.001");
+  EXPECT_EQ(o.status, 0) << o.err;
+  EXPECT_TRUE(o.err.empty()) << o.err;
+  ASSERT_FALSE(o.json.empty());
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "complete");
+  ASSERT_EQ(doc["pages"].size(), 2000u);
+  for (const auto& page : doc["pages"]) {
+    EXPECT_EQ(page["text_source"], "native");
+    EXPECT_TRUE(page["tables"].empty());
+  }
+}
+
+TEST(HostileInput, LibjpegsMessagesAreWarningsNotNoiseOnStderr) {
+  fs::path pdf = work_dir() / "lying-jpeg.pdf";
+  pdfrecon::hostile::lying_jpeg(pdf, 60000, 60000);
+  Outcome o = run_limited(pdf, "--profile generic");
+  EXPECT_TRUE(o.err.empty() || one_line(o.err) == 1) << o.err;
+  EXPECT_EQ(o.err.find("Corrupt JPEG"), std::string::npos) << o.err;
+  ASSERT_FALSE(o.json.empty()) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_NE(doc["warnings"].dump().find("libjpeg: "), std::string::npos) << doc["warnings"];
+}
+
+// Every other class of issue 16, smaller than in scripts/bench-hostile.sh
+// but past the same limits: a clear line (exit 1 or 2, one line on stderr)
+// or an output (exit 0 or 1) whose warnings say what was skipped, and
+// nothing else on stderr.
+struct HostileCase {
+  const char* name;
+  void (*write)(const fs::path&);
+};
+
+void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.name; }
+
+class HostileClass : public ::testing::TestWithParam<HostileCase> {};
+
+TEST_P(HostileClass, EndsWithALineOrAnOutput) {
+  fs::path pdf = work_dir() / (std::string(GetParam().name) + ".pdf");
+  GetParam().write(pdf);
+  Outcome o = run_limited(pdf, "--profile generic");
+  ASSERT_TRUE(o.status == 0 || o.status == 1 || o.status == 2) << o.status << " " << o.err;
+  if (o.status == 0) {
+    EXPECT_TRUE(o.err.empty()) << o.err;
+    EXPECT_FALSE(o.json.empty());
+  } else {
+    EXPECT_EQ(one_line(o.err), 1) << o.err;
+  }
+  if (!o.json.empty()) {
+    auto doc = nlohmann::json::parse(o.json);
+    EXPECT_EQ(doc["status"] == "partial", o.status == 1) << o.json.substr(0, 400);
+  }
+}
+
+namespace hostile = pdfrecon::hostile;
+INSTANTIATE_TEST_SUITE_P(
+    Generated, HostileClass,
+    ::testing::Values(
+        HostileCase{"user_unit", [](const fs::path& p) { hostile::huge_page(p, 595, 842, 75000); }},
+        HostileCase{"huge_image", [](const fs::path& p) { hostile::huge_image(p, 12000, 12000); }},
+        HostileCase{"operator_bomb",
+                    [](const fs::path& p) { hostile::operator_bomb(p, 6'000'000); }},
+        HostileCase{"dense_grid", [](const fs::path& p) { hostile::dense_grid(p, 60, 40); }},
+        HostileCase{"nested_forms", [](const fs::path& p) { hostile::nested_forms(p, 3000); }},
+        HostileCase{"form_cycle", [](const fs::path& p) { hostile::form_cycle(p); }},
+        HostileCase{"page_tree_cycle", [](const fs::path& p) { hostile::page_tree_cycle(p); }},
+        HostileCase{"deep_arrays", [](const fs::path& p) { hostile::deep_arrays(p, 100000); }},
+        HostileCase{"broken_xref", [](const fs::path& p) { hostile::broken_xref(p); }},
+        HostileCase{"junk_after_eof",
+                    [](const fs::path& p) { hostile::junk_after_eof(p, 1u << 20); }}),
+    [](const ::testing::TestParamInfo<HostileCase>& param) {
+      return std::string(param.param.name);
+    });
 
 }  // namespace

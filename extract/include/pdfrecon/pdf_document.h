@@ -46,10 +46,11 @@ class PdfDocument {
   // hostile page can make Poppler abort on a failed allocation).
   static void warm_up();
 
-  // What Poppler reported (syntax errors of a damaged page, an image it
-  // could not decode) on the calling thread since the last call, oldest
-  // first, at most a few dozen: for the caller to turn into warnings.
-  // Poppler never writes to stderr.
+  // What Poppler and libjpeg reported (syntax errors of a damaged page, an
+  // image it could not decode) on the calling thread since the last call,
+  // oldest first, each led by its library's name ("Poppler: ...",
+  // "libjpeg: ..."), at most a few dozen: for the caller to turn into
+  // warnings. Neither writes to stderr.
   static std::vector<std::string> take_messages();
 
   // Another document over the same bytes, for another worker: Poppler's
@@ -98,6 +99,10 @@ class PdfDocument {
     // ABBYY FineReader, Acrobat, a scanner's firmware) and whatever font it
     // names. False when any text shows, or qpdf cannot read the file.
     bool text_all_invisible = false;
+    // Nothing is drawn on it: no text, path, image, shading or annotation
+    // (an empty content, or only state changes). Such a page is empty
+    // without being rendered. False when qpdf cannot read the file.
+    bool blank = false;
   };
   // Throws InputError naming the limit when the content exceeds one (a
   // content of gigabytes, millions of operators, thousands of unrestored
