@@ -209,6 +209,79 @@ int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const Tex
   return added;
 }
 
+int split_spans_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  std::vector<double> heights;
+  for (const Word& w : words) {
+    if (t.bbox.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
+  }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  const double h = heights[heights.size() / 2];
+  if (!(h > 0)) return 0;
+  // Columns of one cell a row: the grid rows their one-row cells cover
+  // against all they cover (cells across the table left out).
+  std::vector<int> single(size_t(t.n_cols())), covered(size_t(t.n_cols()));
+  for (const GridCell& c : t.cells) {
+    if (c.col_span >= t.n_cols()) continue;
+    for (int k = c.col; k < c.col + c.col_span; ++k) {
+      covered[size_t(k)] += c.row_span;
+      single[size_t(k)] += c.row_span == 1 ? 1 : 0;
+    }
+  }
+  // Judged by the column's other cells, which must cover as many rows as
+  // the cell itself: one cell a row elsewhere, one tall cell here.
+  auto row_wise = [&](const GridCell& c) {
+    for (int k = c.col; k < c.col + c.col_span; ++k) {
+      int others = covered[size_t(k)] - c.row_span;
+      if (others < c.row_span || single[size_t(k)] < o.min_single_share * others) return false;
+    }
+    return true;
+  };
+  // OCR's boxes are loose and specks make lines of their own.
+  const double reach = o.span_overlap * h;
+  int added = 0;
+  std::vector<GridCell> cells;
+  for (const GridCell& c : t.cells) {
+    auto keep = [&] { cells.push_back(c); };
+    if (c.row_span < 2 || c.col_span >= t.n_cols() || !row_wise(c)) {
+      keep();
+      continue;
+    }
+    std::vector<TextLine> lines = lines_in(c.box, words);
+    std::erase_if(lines, [&](const TextLine& x) { return x.bottom - x.top < o.min_line * h; });
+    bool splits = lines.size() >= size_t(c.row_span);
+    size_t l = 0;  // the first line of the row at hand
+    for (int r = c.row; r < c.row + c.row_span && splits; ++r) {
+      const double top = t.row_edges[size_t(r)], bottom = t.row_edges[size_t(r) + 1];
+      size_t first = l;
+      while (l < lines.size() && lines[l].cy() < bottom) ++l;
+      // Print of its own, clear of the boundaries.
+      splits = l > first && lines[first].top > top - reach && lines[l - 1].bottom < bottom + reach;
+    }
+    if (!splits) {
+      keep();
+      continue;
+    }
+    for (int r = c.row; r < c.row + c.row_span; ++r) {
+      GridCell n = c;
+      n.row = r;
+      n.row_span = 1;
+      n.box.y0 = t.row_edges[size_t(r)];
+      n.box.y1 = t.row_edges[size_t(r) + 1];
+      n.text.clear();
+      n.raw_text.clear();
+      cells.push_back(std::move(n));
+    }
+    added += c.row_span - 1;
+  }
+  if (added == 0) return 0;
+  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  t.cells = std::move(cells);
+  return added;
+}
+
 int split_rows_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
   const int nr = t.n_rows();
   std::vector<RowSplit> splits(size_t(std::max(0, nr)));

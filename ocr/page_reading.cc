@@ -51,6 +51,7 @@ void split_by_text(std::vector<CellGrid>& tables, TextLayer& text) {
   drop_ruling_glyphs(text.words, tables);
   for (CellGrid& t : tables) {
     split_columns_by_text(t, text.words);
+    split_spans_by_text(t, text.words);
     split_rows_by_text(t, text.words);
   }
 }

@@ -112,4 +112,12 @@ CleanValue DictionaryReconciler::clean_value(GridCell& cell) const {
   return out;
 }
 
+std::vector<std::string> DictionaryReconciler::known_names(FieldKind kind) const {
+  if (kind != FieldKind::kUnit && kind != FieldKind::kSection) return {};
+  std::vector<std::string> out;
+  EntryKind entry = kind == FieldKind::kUnit ? EntryKind::kUnit : EntryKind::kSection;
+  for (const Dictionary::Entry& e : dictionary_.entries(entry)) out.push_back(e.text);
+  return out;
+}
+
 }  // namespace pdfrecon

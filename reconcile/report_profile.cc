@@ -126,6 +126,78 @@ std::string footer_key(const ReportProfile& profile, const std::string& label) {
   return k < 0 ? "" : profile.footer[size_t(k)].key;
 }
 
+namespace {
+
+// Whether two comparison-key words are one word through an OCR slip: equal,
+// or at most one edit in five letters (a lost first letter, "irecion").
+bool same_word(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  size_t n = std::max(a.size(), b.size());
+  if (n < 5 || std::min(a.size(), b.size()) + n / 5 < n) return false;
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()] <= n / 5;
+}
+
+// The letters of `unit`'s words that `text`'s words hold in order (a
+// longest common subsequence of words, weighted by length).
+size_t held_letters(const std::vector<std::string>& text, const std::vector<std::string>& unit) {
+  std::vector<std::vector<size_t>> best(text.size() + 1, std::vector<size_t>(unit.size() + 1));
+  for (size_t i = 1; i <= text.size(); ++i) {
+    for (size_t j = 1; j <= unit.size(); ++j) {
+      best[i][j] = std::max(best[i - 1][j], best[i][j - 1]);
+      if (same_word(text[i - 1], unit[j - 1])) {
+        best[i][j] = std::max(best[i][j], best[i - 1][j - 1] + unit[j - 1].size());
+      }
+    }
+  }
+  return best[text.size()][unit.size()];
+}
+
+}  // namespace
+
+std::string unit_named(const std::string& text, const std::vector<std::string>& units,
+                       double min_share) {
+  const std::vector<std::string> words = key_words(comparison_key(text));
+  double best = 0, second = 0;
+  const std::string* named = nullptr;
+  std::vector<std::string> seen;
+  for (const std::string& u : units) {
+    std::string key = comparison_key(u);
+    if (key.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    std::vector<std::string> unit_words = key_words(key);
+    size_t letters = 0;
+    for (const std::string& w : unit_words) letters += w.size();
+    double share = letters ? double(held_letters(words, unit_words)) / double(letters) : 0;
+    if (share > best) {
+      second = best, best = share, named = &u;
+    } else if (share > second) {
+      second = share;
+    }
+  }
+  if (!named || best < min_share || best - second < 0.15) return "";
+  // Capitals as the footer prints them.
+  int upper = 0, words_seen = 0;
+  std::istringstream in(text);
+  for (std::string w; in >> w;) {
+    if (w.size() < 3) continue;
+    ++words_seen;
+    upper += to_upper(w) == w;
+  }
+  bool capitals = 2 * upper > words_seen;
+  return capitals ? to_upper(*named) : *named;
+}
+
 std::string clean_footer_value(const FooterKey& key, const std::string& text) {
   switch (key.value) {
     case FooterValue::kDate: {
@@ -148,9 +220,21 @@ std::string clean_footer_value(const FooterKey& key, const std::string& text) {
       for (const std::string& c : key.choices) {
         if (phrase_position(words, comparison_key(c)) >= 0) return c;
       }
-      return "";
+      // A word a stroke cut short ("MENS"): the start of one choice only,
+      // four letters at least.
+      const std::string* only = nullptr;
+      int starts = 0;
+      for (const std::string& w : words) {
+        if (w.size() < 4) continue;
+        for (const std::string& c : key.choices) {
+          std::string k = comparison_key(c);
+          if (k.size() > w.size() && k.compare(0, w.size(), w) == 0) only = &c, ++starts;
+        }
+      }
+      return starts == 1 ? *only : "";
     }
     case FooterValue::kText:
+    case FooterValue::kUnit:
       break;
   }
   // Specks and ruling glyphs at the ends ("| ", " y)", "¡A ", "/l|,"):
@@ -250,9 +334,11 @@ ReportProfile ReportProfile::parse(const std::string& text, const std::string& o
           if (!c.is_string()) throw ProfileError(origin + ": \"choices\" must hold strings");
           k.choices.push_back(c.get<std::string>());
         }
+      } else if (value == "unit") {
+        k.value = FooterValue::kUnit;
       } else if (value != "text") {
         throw ProfileError(origin + ": footer '" + k.key + "' has \"value\" '" + value +
-                           "' (text, date or choice)");
+                           "' (text, date, choice or unit)");
       }
       p.footer.push_back(std::move(k));
     }

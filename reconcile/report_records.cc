@@ -259,6 +259,32 @@ ValueKind column_kind(const std::vector<ValueReading>& values) {
   return percent >= number ? ValueKind::kPercent : ValueKind::kNumber;
 }
 
+// Footer values that name a unit (the unit that holds the information),
+// read through stamps and signatures, become that unit's name as the
+// records print it: the report's own units are what such a value can be.
+// A value that names none clearly stays as read. The dictionary's units
+// come after the report's, for a unit whose rows were not read.
+void name_footer_units(const ReportProfile& p, const TextReconciler* reconciler,
+                       ProfileResult& out) {
+  std::vector<std::string> units;
+  for (const ProfileColumn& c : p.columns) {
+    if (c.clean != FieldKind::kUnit) continue;
+    for (const Record& r : out.records) {
+      const std::string& u = r.field(c.field);
+      if (!u.empty() && std::find(units.begin(), units.end(), u) == units.end()) units.push_back(u);
+    }
+  }
+  if (reconciler) {
+    for (std::string& u : reconciler->known_names(FieldKind::kUnit)) units.push_back(std::move(u));
+  }
+  for (const FooterKey& k : p.footer) {
+    const std::string* value = k.value == FooterValue::kUnit ? out.metadata.get(k.key) : nullptr;
+    if (!value || value->empty()) continue;
+    std::string named = unit_named(*value, units);
+    if (!named.empty()) out.metadata.set(k.key, named);
+  }
+}
+
 void read_footer_lines(const std::vector<std::string>& lines, const ReportProfile& p,
                        ReportMetadata& meta) {
   for (const std::string& line : lines) {
@@ -495,6 +521,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
   }
 
   for (const PageContent& page : pages) read_footer_lines(page.lines, profile, out.metadata);
+  name_footer_units(profile, reconciler, out);
   if (out.records.empty()) {
     out.warnings.push_back("the document reads as " + profile.name +
                            " but no records were found: no table has the profile's columns "

@@ -2,6 +2,8 @@
 // and the cases where the text does not say, which stay as they are.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "pdfrecon/text_rows.h"
 
 namespace pdfrecon {
@@ -115,6 +117,75 @@ TEST(TextColumns, ATitleAcrossTheTableStaysWhole) {
                              word("/", 349, 353, 104), word("NIVEL", 356, 400, 104)};
   EXPECT_EQ(split_columns_by_text(t, words), 0);
   EXPECT_EQ(t.cells.size(), 1u);
+}
+
+// Two units over six rows (y 100-196, 16 pt each) in the five columns of
+// one_tall_row: rows 0-2 one unit, rows 3-5 the next. Units and objectives
+// span their unit's rows; the values are one a row; the indicators of the
+// first unit are one a row, those of the second one cell over its three
+// rows (a vertical ruling's gap joined them to the objective's block).
+CellGrid two_units() {
+  CellGrid t;
+  t.col_edges = {0, 30, 150, 350, 600, 700};
+  t.row_edges = {100, 116, 132, 148, 164, 180, 196};
+  t.bbox = {0, 100, 700, 196};
+  auto add = [&t](int row, int col, int span) {
+    GridCell cell;
+    cell.row = row;
+    cell.col = col;
+    cell.row_span = span;
+    cell.box = {t.col_edges[size_t(col)], t.row_edges[size_t(row)], t.col_edges[size_t(col) + 1],
+                t.row_edges[size_t(row + span)]};
+    t.cells.push_back(cell);
+  };
+  for (int unit : {0, 3}) {
+    for (int c : {0, 1, 2}) add(unit, c, 3);
+  }
+  for (int r = 0; r < 3; ++r) add(r, 3, 1);
+  add(3, 3, 3);
+  for (int r = 0; r < 6; ++r) add(r, 4, 1);
+  std::sort(t.cells.begin(), t.cells.end(), [](const GridCell& a, const GridCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+  return t;
+}
+
+TEST(TextRows, ACellJoinedToItsMergedNeighbourSplitsAtTheRowsItsTextShows) {
+  CellGrid t = two_units();
+  std::vector<Word> words;
+  for (int r = 0; r < 6; ++r) {
+    double y = 104 + 16 * r;
+    words.push_back(word("Porcentaje", 360, 590, y));  // one indicator a row
+    words.push_back(word("50,00%", 620, 680, y));
+  }
+  EXPECT_EQ(split_spans_by_text(t, words), 2);
+  for (int r = 3; r < 6; ++r) {
+    ASSERT_NE(t.cell_at(r, 3), nullptr);
+    EXPECT_EQ(t.cell_at(r, 3)->row, r);
+    EXPECT_EQ(t.cell_at(r, 3)->row_span, 1);
+  }
+  // The merged columns keep their blocks.
+  EXPECT_EQ(t.cell_at(4, 2)->row_span, 3);
+  EXPECT_EQ(t.cell_at(4, 1)->row_span, 3);
+}
+
+TEST(TextRows, AParagraphOverMergedRowsStaysWhole) {
+  // A unit's name and an objective of three lines, one a row: their columns
+  // are merged blocks everywhere, so the lines are a paragraph's.
+  CellGrid t = two_units();
+  std::vector<Word> words;
+  for (int r = 0; r < 6; ++r) {
+    double y = 104 + 16 * r;
+    words.push_back(word("Dirección", 40, 140, y));
+    words.push_back(word("Incrementar", 160, 340, y));
+    words.push_back(word("50,00%", 620, 680, y));
+  }
+  // The indicators of the second unit: one line, not one a row.
+  words.push_back(word("Porcentaje", 360, 590, 136));
+  EXPECT_EQ(split_spans_by_text(t, words), 0);
+  EXPECT_EQ(t.cell_at(3, 1)->row_span, 3);
+  EXPECT_EQ(t.cell_at(3, 2)->row_span, 3);
+  EXPECT_EQ(t.cell_at(3, 3)->row_span, 3);
 }
 
 }  // namespace

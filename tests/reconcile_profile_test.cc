@@ -129,5 +129,39 @@ TEST(LotaipProfile, RepairedTargetsAreAuditedAndImpossibleOnesFlagged) {
   EXPECT_EQ(cell->corrections.back().rule, "value-lost-digit");
 }
 
+const FooterKey& footer(const std::string& key) {
+  for (const FooterKey& k : ReportProfile::bundled("lotaip-a4").footer) {
+    if (k.key == key) return k;
+  }
+  throw std::logic_error("no footer key " + key);
+}
+
+TEST(LotaipFooter, AChoiceCutShortByAStrokeIsTheOneItStarts) {
+  EXPECT_EQ(clean_footer_value(footer("periodicidad"), "MENS 18]"), "MENSUAL");
+  EXPECT_EQ(clean_footer_value(footer("periodicidad"), "Pf TRIM"), "TRIMESTRAL");
+  // "SEME" starts SEMESTRAL only; three letters say nothing.
+  EXPECT_EQ(clean_footer_value(footer("periodicidad"), "SEME"), "SEMESTRAL");
+  EXPECT_EQ(clean_footer_value(footer("periodicidad"), "MEN"), "");
+}
+
+TEST(LotaipFooter, TheUnitHoldingTheInformationIsOneOfTheReportsUnits) {
+  ASSERT_EQ(footer("unidad_poseedora").value, FooterValue::kUnit);
+  const std::vector<std::string> units = {
+      "Coordinación Nacional de Gestión Estratégica y Planificación",
+      "Dirección Nacional de Planificación y Proyectos",
+      "Dirección Nacional de Comunicación Social"};
+  // A stamp's letters before it, the label's end leaked in, a lost letter.
+  EXPECT_EQ(unit_named("fio NACIONAL DE PLANIFICACIÓN Y PROYECTOS", units),
+            "DIRECCIÓN NACIONAL DE PLANIFICACIÓN Y PROYECTOS");
+  EXPECT_EQ(
+      unit_named("LITERAL a): r A /l|, mo IRECCION NACIONAL DE PLANIFICACIÓN Y PROYECTOS", units),
+      "DIRECCIÓN NACIONAL DE PLANIFICACIÓN Y PROYECTOS");
+  EXPECT_EQ(unit_named("Dirección Nacional de Comunicacion Social", units),
+            "Dirección Nacional de Comunicación Social");
+  // Too little of any unit, or two units as close: left as read.
+  EXPECT_EQ(unit_named("ODO PY MfEación Y PROYECTOS", units), "");
+  EXPECT_EQ(unit_named("DIRECCIÓN NACIONAL", units), "");
+}
+
 }  // namespace
 }  // namespace pdfrecon

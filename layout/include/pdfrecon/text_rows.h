@@ -31,6 +31,17 @@ struct TextRowOptions {
   double column_gap = 0.5;
   // Words read with less confidence than this do not show a column.
   double min_word_confidence = 0.6;
+  // A cell over several rows splits into them only in a column where at
+  // least this share of the other rows (as many as the cell spans, at
+  // least) has cells of its own (the indicators, the values): a merged
+  // column's cells (units, objectives) span rows on purpose, and a
+  // paragraph's lines can fall one to a row.
+  double min_single_share = 0.6;
+  // A line reaches over a row boundary by at most this many line heights
+  // (OCR's boxes are loose); lines shorter than min_line line heights are
+  // specks, not print.
+  double span_overlap = 0.35;
+  double min_line = 0.5;
 };
 
 // True for a word that is a ruling read as a glyph: "|", "l", "I", "[",
@@ -49,6 +60,17 @@ int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& ta
 // across the whole table (a title, a section) stays whole. Returns how many cells were added.
 int split_columns_by_text(CellGrid& table, const std::vector<Word>& words,
                           const TextRowOptions& options = {});
+
+// Splits the cells of `table` that span row boundaries of the grid (drawn
+// in other columns) where their own text shows the rows: a horizontal
+// ruling a scan lost in one column only, or a vertical one whose gap let a
+// column's cells join its merged neighbour's (the indicators of a unit
+// taken for one cell as tall as the unit's objective). Only in a column
+// whose other cells are one a row (min_single_share), and only when each row the cell spans
+// holds print of its own and no line crosses a boundary. Returns how many
+// cells were added.
+int split_spans_by_text(CellGrid& table, const std::vector<Word>& words,
+                        const TextRowOptions& options = {});
 
 // Splits the rows of `table` that the words (page coordinates, as the
 // table's) show to be several. Cells of a split row become one cell per

@@ -13,10 +13,12 @@ class DictionaryReconciler : public TextReconciler {
  public:
   // Both must outlive the reconciler; `lexicon` may be null.
   DictionaryReconciler(const Dictionary& dictionary, const Lexicon* lexicon)
-      : matcher_(dictionary, lexicon), has_lexicon_(lexicon != nullptr) {}
+      : dictionary_(dictionary), matcher_(dictionary, lexicon), has_lexicon_(lexicon != nullptr) {}
 
   void clean_cell(GridCell& cell, FieldKind kind) const override;
   CleanValue clean_value(GridCell& cell) const override;
+  // The dictionary's units (kUnit) or sections (kSection).
+  std::vector<std::string> known_names(FieldKind kind) const override;
 
  private:
   // Free-text goals with figures need most of their words known.
@@ -31,6 +33,7 @@ class DictionaryReconciler : public TextReconciler {
   // "Capactación") that no correction could place.
   bool has_unknown_word(const std::string& text) const;
 
+  const Dictionary& dictionary_;
   TextMatcher matcher_;
   bool has_lexicon_;
 };

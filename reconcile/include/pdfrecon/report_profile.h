@@ -34,8 +34,10 @@ struct ProfileColumn {
 };
 
 // What a footer value looks like, so that a stamp or a signature over it
-// can be read through: a date (dd/mm/yyyy), one of a few words, or text.
-enum class FooterValue { kText, kDate, kChoice };
+// can be read through: a date (dd/mm/yyyy), one of a few words, the name of
+// one of the report's own units (the unit that holds the information), or
+// text.
+enum class FooterValue { kText, kDate, kChoice, kUnit };
 
 struct FooterKey {
   std::string key;                  // metadata key: "fecha_actualizacion"
@@ -47,8 +49,20 @@ struct FooterKey {
 // A footer value as read (OCR over stamps and signatures: "as 30/04/2023
 // PR", "N A MENSUAL", "| NACIONAL DE ...") made what its key says it is:
 // the date in it, the choice in it, or the text without the specks and
-// ruling glyphs at its ends. "" when a date or a choice is not in it.
+// ruling glyphs at its ends. "" when a date or a choice is not in it. A
+// choice is also found from a word cut short that starts only one choice
+// ("MENS"). A unit is cleaned as text here; the report's units are known
+// only once its records are read (unit_named).
 std::string clean_footer_value(const FooterKey& key, const std::string& text);
+
+// The unit of `units` (the report's own, as its records name them) that
+// `text` names through OCR damage and stamps ("fio NACIONAL DE
+// PLANIFICACIÓN Y PROYECTOS"): the one most of whose words, by length,
+// `text` holds in order, each within an OCR slip, when that is at least
+// `min_share` of it and no other unit comes as close; printed in capitals
+// when `text` is. "" when none is named clearly.
+std::string unit_named(const std::string& text, const std::vector<std::string>& units,
+                       double min_share = 0.6);
 
 struct ReportProfile {
   std::string name;  // "lotaip-a4"; the document's "profile"

@@ -33,6 +33,9 @@ class TextReconciler {
   // Reads (and where the evidence is strong, repairs) a value cell; the
   // repairs go to the cell's corrections, its text becomes the reading's.
   virtual CleanValue clean_value(GridCell& cell) const = 0;
+  // The names of `kind` it knows beyond the document's own (a
+  // dictionary's units), as they must be printed; none by default.
+  virtual std::vector<std::string> known_names(FieldKind /*kind*/) const { return {}; }
 };
 
 }  // namespace pdfrecon
