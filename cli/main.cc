@@ -130,6 +130,7 @@ struct PipelineArgs {
   std::vector<std::string> dicts;
   bool no_bundled_dict = false;
   int max_input_mib = 512;
+  int max_pages = 50000;
   double max_page_mpix = 50;
   double page_seconds = 300;
   double dpi = 150;
@@ -154,6 +155,8 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
     ("max-input-mib", po::value(&a.max_input_mib)->default_value(512),
      "refuse an input larger than this many MiB (1-2047)")
+    ("max-pages", po::value(&a.max_pages)->default_value(50000),
+     "refuse a document with more pages to read than this (after --pages)")
     ("max-page-mpix", po::value(&a.max_page_mpix)->default_value(50),
      "render a page in at most this many megapixels (lower resolution, with a warning)")
     ("page-seconds", po::value(&a.page_seconds)->default_value(300),
@@ -204,6 +207,8 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
     throw po::error("--max-input-mib must be between 1 and 2047");
   }
   options.max_input_bytes = uint64_t(a.max_input_mib) << 20;
+  if (a.max_pages < 1) throw po::error("--max-pages must be at least 1");
+  options.max_pages = a.max_pages;
   if (!(a.max_page_mpix >= 1 && a.max_page_mpix <= 2000)) {
     throw po::error("--max-page-mpix must be between 1 and 2000");
   }

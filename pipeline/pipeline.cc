@@ -355,6 +355,11 @@ DocumentResult extract_document(const std::string& path, const ExtractOptions& r
   add_poppler_messages("", doc.warnings);  // a repaired cross-reference table, ...
   const std::vector<int> pages = options.pages.expand(doc.page_count);
   const int total = int(pages.size());
+  if (total > options.max_pages) {
+    throw InputError(std::to_string(total) + " pages to read, over the limit of " +
+                     std::to_string(options.max_pages) +
+                     " (see --max-pages, or pick some with --pages)");
+  }
 
   std::vector<PageResult> results(total);
   // The text layers read to order the pages (below) are kept for reading

@@ -184,6 +184,20 @@ TEST(HostileInput, BlankPagesAreEmptyWithoutBeingRendered) {
   }
 }
 
+TEST(HostileInput, MorePagesThanTheLimitAreRefusedUnlessSomeArePicked) {
+  fs::path pdf = work_dir() / "many.pdf";
+  pdfrecon::hostile::blank_pages(pdf, 300);
+  Outcome o = run_limited(pdf, "--max-pages 100");
+  EXPECT_EQ(o.status, 1) << o.err;
+  EXPECT_EQ(one_line(o.err), 1) << o.err;
+  EXPECT_NE(o.err.find("--max-pages"), std::string::npos) << o.err;
+  EXPECT_TRUE(o.json.empty()) << "no output for a refused file";
+  Outcome some = run_limited(pdf, "--max-pages 100 --pages 1-100");
+  EXPECT_EQ(some.status, 0) << some.err;
+  ASSERT_FALSE(some.json.empty());
+  EXPECT_EQ(nlohmann::json::parse(some.json)["pages"].size(), 100u);
+}
+
 TEST(HostileInput, LibjpegsMessagesAreWarningsNotNoiseOnStderr) {
   fs::path pdf = work_dir() / "lying-jpeg.pdf";
   pdfrecon::hostile::lying_jpeg(pdf, 60000, 60000);

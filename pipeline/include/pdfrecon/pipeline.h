@@ -44,6 +44,9 @@ struct ExtractOptions {
   std::string debug_dir;               // when set, intermediate images are written here
   int jobs = 0;                        // worker threads for pages; 0 = one per core
   uint64_t max_input_bytes = uint64_t(512) << 20;  // a larger input is refused
+  // A document with more pages to read than this (after `pages`) is
+  // refused with InputError before any page is read; --pages picks some.
+  int max_pages = 50000;
   // A page whose rendering would take more pixels than this is rendered at
   // a lower resolution (with a warning), or not read when even 18 dpi is
   // too much.
