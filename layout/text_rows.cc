@@ -63,6 +63,10 @@ RowSplit split_of(const CellGrid& t, int r, const std::vector<Word>& words,
   std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
   const double h = heights[heights.size() / 2];
   if (!(h > 0)) return {};
+  // Specks (":", ". .") are no lines of print.
+  for (auto& l : lines) {
+    std::erase_if(l, [&](const TextLine& x) { return x.bottom - x.top < o.min_line * h; });
+  }
   std::vector<std::vector<std::vector<TextLine>>> items;
   for (const auto& l : lines) items.push_back(items_of(l, o.item_gap * h));
 
@@ -209,7 +213,20 @@ int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const Tex
   return added;
 }
 
+namespace {
+int split_spans_once(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o);
+}  // namespace
+
 int split_spans_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  // A split cell makes its column more one-a-row for the next pass.
+  int added = 0;
+  for (int pass; (pass = split_spans_once(t, words, o)) > 0;) added += pass;
+  return added;
+}
+
+namespace {
+
+int split_spans_once(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
   std::vector<double> heights;
   for (const Word& w : words) {
     if (t.bbox.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
@@ -281,6 +298,8 @@ int split_spans_by_text(CellGrid& t, const std::vector<Word>& words, const TextR
   t.cells = std::move(cells);
   return added;
 }
+
+}  // namespace
 
 int split_rows_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
   const int nr = t.n_rows();

@@ -75,6 +75,22 @@ TEST(TextRows, ARowThatLostItsRulingsIsSplitBetweenItsItems) {
   EXPECT_LT(t.row_edges[2], 148);
 }
 
+TEST(TextRows, TightRowsSplitThroughSpecks) {
+  // Two rows 14 pt apart whose ruling was lost in both columns: the lines
+  // of the rows stand 0.75 line heights apart, and a speck (":") between
+  // the values is no line of print.
+  CellGrid t = one_tall_row(132);
+  Word speck = word(":", 640, 642, 113);
+  speck.box.y1 = 115;
+  std::vector<Word> words = {word("Porcentaje A", 360, 590, 104),
+                             word("Porcentaje B", 360, 590, 118), word("41,43%", 620, 680, 104),
+                             speck, word("100,00%", 620, 680, 118)};
+  EXPECT_EQ(split_rows_by_text(t, words), 1);
+  ASSERT_EQ(t.n_rows(), 2);
+  EXPECT_GT(t.row_edges[1], 112);
+  EXPECT_LT(t.row_edges[1], 118);
+}
+
 TEST(TextRows, AWrappedValueIsNoRowsOfItsOwn) {
   // The value's two lines are one item (tight), so nothing says there are
   // two rows.

@@ -20,7 +20,7 @@ namespace pdfrecon {
 struct TextRowOptions {
   // Lines of a cell further apart than this many line heights (the gap
   // between them) are separate items; closer, one item wrapped.
-  double item_gap = 0.8;
+  double item_gap = 0.5;
   // A split row is at least this many line heights tall.
   double min_row = 1.2;
   // A column boundary inside a cell is a lost ruling when no word crosses
