@@ -62,21 +62,29 @@ std::optional<Header> find_header(const CellGrid& t, const ReportProfile& p) {
 
 // A table without a header of its own, mapped by where an earlier header's
 // cells were: each profile column is the grid column under its header's
-// centre. Empty when two columns would share one grid column or the key
-// column has none.
+// centre. Columns whose rulings a scan lost between them share one grid
+// column: none of them is mapped (their fields come out empty, and the
+// records are flagged for it), unless the key or the value column is
+// among them. Empty then, or when the key column has no grid column.
 ColumnMap map_by_position(const CellGrid& t, const Header& h, const ReportProfile& p) {
   ColumnMap map(p.columns.size(), -1);
   for (size_t k = 0; k < map.size(); ++k) {
     if (h.map[k] < 0) continue;
     for (int c = 0; c < t.n_cols(); ++c) {
       if (h.centres[k] >= t.col_edges[size_t(c)] && h.centres[k] < t.col_edges[size_t(c) + 1]) {
-        if (std::find(map.begin(), map.end(), c) != map.end()) return {};
         map[k] = c;
       }
     }
   }
-  if (map[size_t(p.key_column())] < 0) return {};
-  return map;
+  const int key = p.key_column(), value = p.value_column();
+  ColumnMap out = map;
+  for (size_t k = 0; k < map.size(); ++k) {
+    if (map[k] < 0 || std::count(map.begin(), map.end(), map[k]) < 2) continue;
+    if (int(k) == key || int(k) == value) return {};
+    out[k] = -1;
+  }
+  if (out[size_t(key)] < 0) return {};
+  return out;
 }
 
 // A row that is one filled cell across the whole table: a section title.
@@ -458,9 +466,11 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       row.segment[size_t(k)] = int(segs.size()) - 1;
     }
     // A blank block opening a table continues the block before the break;
-    // a blank block closing a table is continued after it.
+    // a blank block closing a table is continued after it. A column the
+    // table has no cell for (not told apart from its neighbour) is unread,
+    // not blank: it continues nothing.
     for (size_t s = 0; s < segs.size(); ++s) {
-      if (!segs[s].text.empty()) continue;
+      if (!segs[s].text.empty() || !segs[s].cell) continue;
       if (segs[s].opens_table && s > 0 && segs[s - 1].closes_table) {
         segs[s].text = segs[s - 1].text;
       } else if (segs[s].closes_table && s + 1 < segs.size() && segs[s + 1].opens_table) {

@@ -22,6 +22,7 @@ CellGrid table(const std::vector<std::vector<std::string>>& rows) {
       GridCell cell;
       cell.row = r;
       cell.col_span = 5;
+      cell.box = {0, 20.0 * r, 500, 20.0 * (r + 1)};
       cell.text = cell.raw_text = rows[r][0];
       t.cells.push_back(cell);
       continue;
@@ -30,6 +31,7 @@ CellGrid table(const std::vector<std::vector<std::string>>& rows) {
       GridCell cell;
       cell.row = r;
       cell.col = c;
+      cell.box = {100.0 * c, 20.0 * r, 100.0 * (c + 1), 20.0 * (r + 1)};
       cell.text = cell.raw_text = rows[r][c];
       t.cells.push_back(cell);
     }
@@ -127,6 +129,43 @@ TEST(LotaipProfile, RepairedTargetsAreAuditedAndImpossibleOnesFlagged) {
   EXPECT_EQ(cell->text, "100,00%");
   ASSERT_FALSE(cell->corrections.empty());
   EXPECT_EQ(cell->corrections.back().rule, "value-lost-digit");
+}
+
+TEST(LotaipProfile, ColumnsAScanRunTogetherLeaveTheirFieldsEmptyAndFlagged) {
+  // A continuation page whose No., unit and objective lost the rulings
+  // between them: one grid column under three headers. The indicators and
+  // targets are still read; the fields that could not be told apart are
+  // empty and the records flagged.
+  CellGrid next;
+  next.col_edges = {0, 300, 400, 500};
+  next.row_edges = {0, 20, 40};
+  const char* rows[2][2] = {{"Porcentaje A", "50,00%"}, {"Porcentaje B", "N/A"}};
+  for (int r = 0; r < 2; ++r) {
+    GridCell merged;
+    merged.row = r;
+    merged.box = {0, 20.0 * r, 300, 20.0 * (r + 1)};
+    merged.text = merged.raw_text = "7 Dirección Nacional Financiera Incrementar la eficiencia";
+    next.cells.push_back(merged);
+    for (int c = 1; c < 3; ++c) {
+      GridCell cell;
+      cell.row = r;
+      cell.col = c;
+      cell.box = {next.col_edges[size_t(c)], 20.0 * r, next.col_edges[size_t(c) + 1],
+                  20.0 * (r + 1)};
+      cell.text = cell.raw_text = rows[r][c - 1];
+      next.cells.push_back(cell);
+    }
+  }
+  std::vector<CellGrid> tables = {table({kHeader, row("6", "Porcentaje Z", "N/A")}), next};
+  ProfileResult r = run(tables);
+  ASSERT_EQ(r.records.size(), 3u);
+  for (size_t i : {1u, 2u}) {
+    EXPECT_EQ(r.records[i].field("unit"), "") << i;
+    EXPECT_TRUE(r.records[i].has_flag("needs_review")) << i;
+  }
+  EXPECT_EQ(r.records[1].field("indicator"), "Porcentaje A");
+  EXPECT_EQ(r.records[1].field("target"), "50,00%");
+  EXPECT_EQ(r.records[2].field("target"), "N/A");
 }
 
 const FooterKey& footer(const std::string& key) {
