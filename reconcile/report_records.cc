@@ -509,6 +509,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       rec.set(col.field, text);
       FieldEvidence f;
       f.field = col.field;
+      f.name = col.clean == FieldKind::kUnit;
       f.empty = text.empty();
       if (c) {
         f.confidence = c->confidence;

@@ -33,7 +33,7 @@ std::vector<ReviewReason> ReviewPolicy::reasons(const RecordEvidence& e) const {
     if (has(f.doubts, kDoubtReadingsDisagree)) add(ReviewReason::kReadingsDisagree);
     if (has(f.doubts, kDoubtNotAValue)) add(ReviewReason::kNotAValue);
     if (has(f.doubts, kDoubtInkUnread)) add(ReviewReason::kUnreadInk);
-    if (has(f.doubts, kDoubtUnknownWord)) add(ReviewReason::kUnknownWord);
+    if (f.name && has(f.doubts, kDoubtUnknownWord)) add(ReviewReason::kUnknownWord);
   }
   const ValueEvidence& v = e.value;
   if (v.present && !v.reading.text.empty()) {

@@ -116,6 +116,21 @@ TEST(ReviewPolicy, AnOcrReadingWithAWordNobodyKnowsIsFlagged) {
   EXPECT_FALSE(native[0].has_flag("needs_review"));
 }
 
+TEST(ReviewPolicy, AnInstitutionsOwnWordsInAnIndicatorAreNoReason) {
+  // Surely read words the lexicon lacks ("microcuencas", "hidrométricas")
+  // in descriptive text: its vocabulary, not a misread figure or name.
+  std::vector<std::string> r1 = row("1", "10,00%");
+  r1[3] = "Número de planes de manejo de microcuencas aprobados";
+  std::vector<std::string> r2 = row("2", "20,00%");
+  r2[2] = "Proteger las estaciones hidrométricas xyloquímicas";
+  CellGrid t = table({r1, r2}, /*confidence=*/0.95);
+  for (GridCell& c : t.cells) c.source = "ocr";
+  auto r = records(t);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_FALSE(r[0].has_flag("needs_review")) << r[0].field("indicator");
+  EXPECT_FALSE(r[1].has_flag("needs_review")) << r[1].field("objective");
+}
+
 TEST(ReviewPolicy, ReasonsComeInAFixedOrder) {
   RecordEvidence e;
   e.sequence_broken = true;

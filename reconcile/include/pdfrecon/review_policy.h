@@ -49,6 +49,11 @@ const char* review_reason_name(ReviewReason reason);
 struct FieldEvidence {
   std::string field;
   bool required = true;  // empty is a reason to review
+  // A name a record is filed under (a unit): a word nobody knows there may
+  // be a misread name. In descriptive text (an objective, an indicator) a
+  // surely read word the lexicon lacks is the institution's vocabulary
+  // ("microcuencas"), and a misread one has its low confidence to show.
+  bool name = false;
   bool empty = false;
   double confidence = 1.0;          // of the text as it now stands
   std::vector<std::string> doubts;  // the cell's (GridCell::doubts)
