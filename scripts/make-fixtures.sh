@@ -59,6 +59,30 @@ for entry in "${FIXTURE_LIST[@]}"; do
   fi
 done
 
+# Layout variants of the invented report (same truth, same records.csv):
+# the classes of spreadsheet export the archive shows, each a fixturegen
+# knob. Their grids are the born-digital ones' kind: what the page rules.
+LAYOUT_LIST=(
+  "layout-portrait --no-repeat-header --page-size a4-portrait --open-edges --footer-in-grid --page-numbers fraction --uneven-rows 7"
+  "layout-letter --repeat-header --page-size letter-landscape --open-edges --footer-in-grid --page-numbers pagina --section-fill --center-objectives"
+)
+for entry in "${LAYOUT_LIST[@]}"; do
+  read -r name opts <<<"$entry"
+  src="$FIXTURES/invented-lotaip-a4"
+  dst="$out_root/invented-lotaip-a4"
+  mkdir -p "$dst"
+  # shellcheck disable=SC2086  # opts holds several words on purpose
+  "$GEN" "$src/truth.json" $opts --pdf "$dst/$name.pdf" --grids "$dst/$name.grids.json"
+  if [ "$check" -eq 1 ]; then
+    for f in "$name.pdf" "$name.grids.json"; do
+      if ! cmp -s "$src/$f" "$dst/$f"; then
+        echo "make-fixtures: invented-lotaip-a4/$f is out of date" >&2
+        status=1
+      fi
+    done
+  fi
+done
+
 # Scan variant: the invented report printed, scanned (skewed, blurred,
 # noisy, JPEG) and wrapped as an image-only PDF.
 cmake --build "$BUILD" -j2 --target scanify >/dev/null

@@ -13,11 +13,14 @@ namespace {
 
 constexpr double kBoxTolerancePt = 1.5;
 
-nlohmann::json load_expected(const std::string& dir) {
-  std::ifstream in(dir + "/born-digital.grids.json");
-  EXPECT_TRUE(in) << dir;
+// The grids expected of `stem`.pdf (a fixture path without extension).
+nlohmann::json load_grids(const std::string& stem) {
+  std::ifstream in(stem + ".grids.json");
+  EXPECT_TRUE(in) << stem;
   return nlohmann::json::parse(in);
 }
+
+nlohmann::json load_expected(const std::string& dir) { return load_grids(dir + "/born-digital"); }
 
 // Compares one page's tables with the generator's; returns the cells checked.
 int expect_page_matches(const PageResult& page, const nlohmann::json& want_page) {
@@ -54,12 +57,13 @@ int expect_page_matches(const PageResult& page, const nlohmann::json& want_page)
 
 class BornDigitalGrids : public ::testing::TestWithParam<const char*> {};
 
+// The parameter is a fixture PDF's path under fixtures/, without ".pdf".
 TEST_P(BornDigitalGrids, EveryCellMatchesTheExpectedGrid) {
-  std::string dir = std::string(PDFRECON_SOURCE_DIR) + "/fixtures/" + GetParam();
-  nlohmann::json expected = load_expected(dir);
+  std::string stem = std::string(PDFRECON_SOURCE_DIR) + "/fixtures/" + GetParam();
+  nlohmann::json expected = load_grids(stem);
   ExtractOptions options;
   options.profile = "generic";
-  DocumentResult doc = extract_document(dir + "/born-digital.pdf", options);
+  DocumentResult doc = extract_document(stem + ".pdf", options);
   ASSERT_EQ(doc.pages.size(), expected["pages"].size());
   int checked = 0;
   for (size_t p = 0; p < doc.pages.size(); ++p) {
@@ -68,8 +72,14 @@ TEST_P(BornDigitalGrids, EveryCellMatchesTheExpectedGrid) {
   EXPECT_GT(checked, 100);
 }
 
+// The layout variants: portrait A4 and US Letter, table edges left open at
+// page breaks, the footer as rows of the main table, page numbers, uneven
+// rows, filled sections, centred objectives (scripts/make-fixtures.sh).
 INSTANTIATE_TEST_SUITE_P(Fixtures, BornDigitalGrids,
-                         ::testing::Values("cne-lotaip-a4-2023-11", "invented-lotaip-a4"));
+                         ::testing::Values("cne-lotaip-a4-2023-11/born-digital",
+                                           "invented-lotaip-a4/born-digital",
+                                           "invented-lotaip-a4/layout-portrait",
+                                           "invented-lotaip-a4/layout-letter"));
 
 TEST(BornDigitalGrids, SelectedPagesOnly) {
   std::string pdf =

@@ -24,12 +24,16 @@ std::vector<std::vector<std::string>> first_columns(std::vector<std::vector<std:
 
 class BornDigitalRecords : public ::testing::TestWithParam<const char*> {};
 
+// The parameter is a fixture PDF's path under fixtures/, without ".pdf";
+// its records are the folder's records.csv.
+std::string folder_of(const std::string& stem) { return stem.substr(0, stem.rfind('/')); }
+
 TEST_P(BornDigitalRecords, EqualTheTruthFileRecords) {
-  std::string dir = source_path(std::string("fixtures/") + GetParam());
-  auto want = parse_csv(slurp(dir + "/records.csv"));
+  std::string stem = source_path(std::string("fixtures/") + GetParam());
+  auto want = parse_csv(slurp(folder_of(stem) + "/records.csv"));
   ASSERT_GT(want.size(), 10u);
 
-  DocumentResult doc = extract_document(dir + "/born-digital.pdf", {});
+  DocumentResult doc = extract_document(stem + ".pdf", {});
   EXPECT_EQ(doc.profile, "lotaip-a4");
   ASSERT_TRUE(doc.records.has_value());
   auto got = first_columns(parse_csv(write_csv(doc)), 6);
@@ -44,8 +48,9 @@ TEST_P(BornDigitalRecords, EqualTheTruthFileRecords) {
 }
 
 TEST_P(BornDigitalRecords, NoCleanTargetIsFlaggedAndEveryValueIsRight) {
-  std::string dir = source_path(std::string("fixtures/") + GetParam());
-  DocumentResult doc = extract_document(dir + "/born-digital.pdf", {});
+  std::string stem = source_path(std::string("fixtures/") + GetParam());
+  DocumentResult doc = extract_document(stem + ".pdf", {});
+  for (const PageResult& p : doc.pages) EXPECT_EQ(p.text_source, "native") << p.number;
   ASSERT_TRUE(doc.records.has_value());
   for (const Record& r : *doc.records) {
     EXPECT_FALSE(r.has_flag("needs_review")) << r.field("indicator");
@@ -63,7 +68,26 @@ TEST_P(BornDigitalRecords, NoCleanTargetIsFlaggedAndEveryValueIsRight) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, BornDigitalRecords,
-                         ::testing::Values("cne-lotaip-a4-2023-11", "invented-lotaip-a4"));
+                         ::testing::Values("cne-lotaip-a4-2023-11/born-digital",
+                                           "invented-lotaip-a4/born-digital",
+                                           "invented-lotaip-a4/layout-portrait",
+                                           "invented-lotaip-a4/layout-letter"));
+
+// The footer printed as rows of the main table is metadata, never records.
+class LayoutFooter : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(LayoutFooter, IsMetadataWhereverItIsPrinted) {
+  DocumentResult doc = extract_document(
+      source_path(std::string("fixtures/invented-lotaip-a4/") + GetParam() + ".pdf"), {});
+  for (const char* key : {"link", "fecha_actualizacion", "periodicidad", "unidad_poseedora",
+                          "responsable", "correo", "telefono"}) {
+    const std::string* v = doc.metadata.get(key);
+    EXPECT_TRUE(v && !v->empty()) << key;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, LayoutFooter,
+                         ::testing::Values("born-digital", "layout-portrait", "layout-letter"));
 
 TEST(BornDigitalRecords, FooterBecomesMetadata) {
   DocumentResult doc =

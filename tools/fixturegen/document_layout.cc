@@ -1,7 +1,6 @@
 #include "document_layout.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -57,20 +56,6 @@ struct FooterModel {
   }
 };
 
-std::array<std::pair<std::string, std::string>, 7> footer_rows(const Footer& f) {
-  return {{
-      {f.link_label, f.link},
-      {"FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:", f.fecha_actualizacion},
-      {"PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:", f.periodicidad},
-      {"UNIDAD POSEEDORA DE LA INFORMACION - LITERAL a4):", f.unidad_poseedora},
-      {"RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):", f.responsable},
-      {"CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
-       f.correo},
-      {"NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
-       f.telefono},
-  }};
-}
-
 // The value column is as wide as the link (never wrapped), at least
 // footer_min_value_width; the label column takes the rest.
 FooterModel build_footer(const Truth& truth, const FontSet& fonts, const Style& style) {
@@ -96,6 +81,19 @@ FooterModel build_footer(const Truth& truth, const FontSet& fonts, const Style& 
   return m;
 }
 
+// Notes: plain unruled lines from `top` down.
+void place_notes(const std::vector<WrappedText>& notes, double top, const FontSet& fonts,
+                 const Style& style, PageLayout& page) {
+  double y = top;
+  for (const auto& note : notes) {
+    // place_text indents left-aligned text by pad_x; notes start at the margin.
+    Rect box{style.margin - style.pad_x, y, style.margin + style.content_width(),
+             y + note.height()};
+    place_text(note, box, Align::Left, fonts, style, page);
+    y = box.y1 + style.note_gap;
+  }
+}
+
 void place_footer(const FooterModel& m, double top, const FontSet& fonts, const Style& style,
                   PageLayout& page) {
   std::vector<double> row_y{top};
@@ -108,15 +106,22 @@ void place_footer(const FooterModel& m, double top, const FontSet& fonts, const 
         {row, 1, 1, 1, m.rows[r].second.lines.empty() ? nullptr : &m.rows[r].second, Align::Left});
   }
   emit_grid(m.col_x, row_y, cells, fonts, style, page);
+  place_notes(m.notes, row_y.back() + style.notes_gap, fonts, style, page);
+}
 
-  // Notes: plain unruled lines under the footer table.
-  double y = row_y.back() + style.notes_gap;
-  for (const auto& note : m.notes) {
-    // place_text indents left-aligned text by pad_x; notes start at the margin.
-    Rect box{style.margin - style.pad_x, y, style.margin + style.content_width(),
-             y + note.height()};
-    place_text(note, box, Align::Left, fonts, style, page);
-    y = box.y1 + style.note_gap;
+// Centred in the bottom margin, after layout, when the page count is known.
+void place_page_numbers(DocumentLayout& doc, const FontSet& fonts, const Style& style) {
+  if (style.page_numbers == PageNumbers::None) return;
+  const std::string total = std::to_string(doc.pages.size());
+  for (auto& page : doc.pages) {
+    const std::string n = std::to_string(page.number);
+    const std::string label =
+        style.page_numbers == PageNumbers::Pagina ? "Página " + n : n + "/" + total;
+    const auto text =
+        wrap_text(fonts, label, {Weight::Regular, style.body_size}, style.content_width(), style);
+    const Rect box{style.margin, style.content_bottom(), style.margin + style.content_width(),
+                   style.page_height};
+    place_text(text, box, Align::Center, fonts, style, page);
   }
 }
 
@@ -153,8 +158,24 @@ LayoutResult layout_document(const Truth& truth, const FontSet& fonts, const Sty
   }
   result.splits = describe_splits(table, slices);
 
-  // The footer block stays whole: on the last page, or alone on a new one.
   const FooterModel footer = build_footer(truth, fonts, style);
+  if (style.footer_in_grid) {
+    // The footer rows closed the table; only the notes remain.
+    const double block = footer.notes.empty() ? 0 : footer.notes_height(style);
+    double top = slice_bottom(table, slices.back()) + style.notes_gap;
+    if (top + block > style.content_bottom()) {
+      add_page(doc, style);
+      top = style.margin;
+      if (top + block > style.content_bottom()) {
+        throw std::runtime_error("the notes are taller than a page");
+      }
+    }
+    place_notes(footer.notes, top, fonts, style, doc.pages.back());
+    place_page_numbers(doc, fonts, style);
+    return result;
+  }
+
+  // The footer block stays whole: on the last page, or alone on a new one.
   const double block = footer.block_height(style);
   double top = slice_bottom(table, slices.back()) + style.footer_gap;
   if (top + block > style.content_bottom()) {
@@ -165,6 +186,7 @@ LayoutResult layout_document(const Truth& truth, const FontSet& fonts, const Sty
     }
   }
   place_footer(footer, top, fonts, style, doc.pages.back());
+  place_page_numbers(doc, fonts, style);
   return result;
 }
 

@@ -30,12 +30,14 @@ Owners owner_map(int n_rows, int n_cols, const std::vector<PlacedCell>& cells) {
 }
 
 // A ruling runs along a grid edge wherever the cells on its two sides
-// differ; consecutive pieces merge into one segment.
+// differ; consecutive pieces merge into one segment. The outer verticals
+// always run the grid's full height, open top or bottom or not.
 void emit_rules(const std::vector<double>& col_x, const std::vector<double>& row_y,
-                const Owners& owner, PageLayout& page) {
+                const Owners& owner, OuterRules outer, PageLayout& page) {
   const int n_rows = static_cast<int>(row_y.size()) - 1;
   const int n_cols = static_cast<int>(col_x.size()) - 1;
   for (int k = 0; k <= n_rows; ++k) {
+    if ((k == 0 && !outer.top) || (k == n_rows && !outer.bottom)) continue;
     int start = -1;
     for (int c = 0; c <= n_cols; ++c) {
       bool ruled = c < n_cols && (k == 0 || k == n_rows || owner[k - 1][c] != owner[k][c]);
@@ -87,7 +89,7 @@ void place_text(const WrappedText& text, const Rect& box, Align align, const Fon
 
 void emit_grid(const std::vector<double>& col_x, const std::vector<double>& row_y,
                const std::vector<PlacedCell>& cells, const FontSet& fonts, const Style& style,
-               PageLayout& page) {
+               PageLayout& page, OuterRules outer) {
   const int n_rows = static_cast<int>(row_y.size()) - 1;
   const int n_cols = static_cast<int>(col_x.size()) - 1;
   const Owners owner = owner_map(n_rows, n_cols, cells);
@@ -106,7 +108,7 @@ void emit_grid(const std::vector<double>& col_x, const std::vector<double>& row_
     if (c.text != nullptr) place_text(*c.text, box, c.align, fonts, style, page);
     table.cells.push_back({c.row, c.col, c.row_span, c.col_span, box, joined_text(c.text)});
   }
-  emit_rules(col_x, row_y, owner, page);
+  emit_rules(col_x, row_y, owner, outer, page);
   page.tables.push_back(std::move(table));
 }
 

@@ -3,8 +3,13 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 
 namespace fixturegen {
+
+// Where the page number goes: nowhere (as today's fixtures), "Página 3" or
+// "3/9", centred in the bottom margin.
+enum class PageNumbers { None, Pagina, Fraction };
 
 struct Style {
   double page_width = 842;  // A4 landscape, points
@@ -33,6 +38,16 @@ struct Style {
   double footer_min_value_width = 300;
 
   bool repeat_header = true;
+
+  // Layout variants of real reports (fixturegen's knobs); all off by default
+  // so that the committed fixtures keep their bytes.
+  bool open_edges = false;      // no outer ruling where a page break cuts the table
+  bool footer_in_grid = false;  // footer rows inside the main table, not a table of their own
+  PageNumbers page_numbers = PageNumbers::None;
+  bool uneven_rows = false;  // body rows padded by a seeded 0-60%
+  uint32_t uneven_seed = 0;
+  double section_gray = 1.0;  // 1: section rows unfilled
+  bool center_objectives = false;
 
   double content_width() const { return page_width - 2 * margin; }
   double content_bottom() const { return page_height - margin; }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <stdexcept>
 
@@ -69,10 +70,54 @@ void size_rows(TableModel& m, const Style& style) {
   }
 }
 
-// Greedy cut with fixed row heights. A section row never ends a page.
+// splitmix64's finaliser: the same numbers on every platform and standard
+// library, unlike std:: distributions.
+uint64_t mix64(uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Pads each data row by 0-60% of its height, chosen per row from the seed, as
+// when someone resized rows by hand. Rows only grow, so every text still fits.
+void pad_rows_unevenly(TableModel& m, const Style& style) {
+  for (size_t r = 0; r < m.heights.size(); ++r) {
+    if (m.kinds[r] == RowKind::Footer) continue;
+    const uint64_t percent = mix64((uint64_t{style.uneven_seed} << 32) | r) % 61;
+    m.heights[r] += snap_up(m.heights[r] * static_cast<double>(percent) / 100);
+  }
+}
+
+// The footer block as rows of the table: a label over the first three
+// columns, its value over the last two.
+void append_footer_rows(TableModel& m, const Truth& truth, const FontSet& fonts,
+                        const Style& style) {
+  int row = static_cast<int>(m.kinds.size());
+  for (const auto& [label, value] : footer_rows(truth.footer)) {
+    m.kinds.push_back(RowKind::Footer);
+    m.cells.push_back(
+        make_cell(fonts, style, m.col_x, row, 0, 1, 3, label, Weight::Bold, Align::Left));
+    m.cells.push_back(
+        make_cell(fonts, style, m.col_x, row, 3, 1, 2, value, Weight::Regular, Align::Left));
+    ++row;
+  }
+}
+
+double footer_height(const TableModel& m) {
+  double h = 0;
+  for (size_t r = 0; r < m.kinds.size(); ++r) {
+    if (m.kinds[r] == RowKind::Footer) h += m.heights[r];
+  }
+  return h;
+}
+
+// Greedy cut with fixed row heights. A section row never ends a page; the
+// footer rows (if any) move to a new page together.
 std::vector<TableSlice> cut_pages(const TableModel& m, const Style& style, double first_top) {
   const double bottom = style.content_bottom();
   const int n = static_cast<int>(m.heights.size());
+  const double footer_h = footer_height(m);
   std::vector<TableSlice> slices{{0, 0, first_top, true}};
   double y = first_top + m.header_height;
   for (int i = 0; i < n; ++i) {
@@ -82,13 +127,16 @@ std::vector<TableSlice> cut_pages(const TableModel& m, const Style& style, doubl
     if (fits && !empty && m.kinds[i] == RowKind::Section && i + 1 < n) {
       fits = y + m.heights[i] + m.heights[i + 1] <= bottom + kEps;
     }
+    const bool footer_starts =
+        m.kinds[i] == RowKind::Footer && (i == 0 || m.kinds[i - 1] != RowKind::Footer);
+    if (fits && footer_starts) fits = y + footer_h <= bottom + kEps;
     if (!fits) {
       if (empty) throw std::runtime_error("a table row is taller than the page");
       cur.last = i;
       slices.push_back({i, i, style.margin, style.repeat_header});
       y = style.margin + (style.repeat_header ? m.header_height : 0);
-      if (y + m.heights[i] > bottom + kEps) {
-        throw std::runtime_error("a table row is taller than the page");
+      if (y + (footer_starts ? footer_h : m.heights[i]) > bottom + kEps) {
+        throw std::runtime_error("a table row (or the footer block) is taller than the page");
       }
     }
     y += m.heights[i];
@@ -131,6 +179,20 @@ std::string page_list(int from, int to) {
 
 }  // namespace
 
+std::array<std::pair<std::string, std::string>, 7> footer_rows(const Footer& f) {
+  return {{
+      {f.link_label, f.link},
+      {"FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:", f.fecha_actualizacion},
+      {"PERIODICIDAD DE ACTUALIZACIÓN DE LA INFORMACIÓN:", f.periodicidad},
+      {"UNIDAD POSEEDORA DE LA INFORMACION - LITERAL a4):", f.unidad_poseedora},
+      {"RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN DEL LITERAL a4):", f.responsable},
+      {"CORREO ELECTRÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+       f.correo},
+      {"NÚMERO TELEFÓNICO DEL O LA RESPONSABLE DE LA UNIDAD POSEEDORA DE LA INFORMACIÓN:",
+       f.telefono},
+  }};
+}
+
 TableModel build_table_model(const Truth& truth, const FontSet& fonts, const Style& style) {
   TableModel m;
   m.col_x = column_rulings(style);
@@ -143,6 +205,7 @@ TableModel build_table_model(const Truth& truth, const FontSet& fonts, const Sty
     m.kinds.push_back(RowKind::Section);
     m.cells.push_back(make_cell(fonts, style, m.col_x, row++, 0, 1, kCols, section.title,
                                 Weight::Bold, Align::Center));
+    m.cells.back().fill_gray = style.section_gray;
     for (const auto& unit : section.units) {
       const int span = unit.indicator_count();
       m.cells.push_back(make_cell(fonts, style, m.col_x, row, 0, span, 1, unit.no, Weight::Regular,
@@ -151,10 +214,10 @@ TableModel build_table_model(const Truth& truth, const FontSet& fonts, const Sty
                                   Weight::Regular, Align::Left, "unit " + unit.no));
       for (size_t k = 0; k < unit.objectives.size(); ++k) {
         const auto& obj = unit.objectives[k];
-        m.cells.push_back(make_cell(fonts, style, m.col_x, row, 2,
-                                    static_cast<int>(obj.indicators.size()), 1, obj.text,
-                                    Weight::Regular, Align::Left,
-                                    "objective " + std::to_string(k + 1) + " of unit " + unit.no));
+        m.cells.push_back(make_cell(
+            fonts, style, m.col_x, row, 2, static_cast<int>(obj.indicators.size()), 1, obj.text,
+            Weight::Regular, style.center_objectives ? Align::Center : Align::Left,
+            "objective " + std::to_string(k + 1) + " of unit " + unit.no));
         for (const auto& ind : obj.indicators) {
           m.kinds.push_back(RowKind::Indicator);
           m.cells.push_back(make_cell(fonts, style, m.col_x, row, 3, 1, 1, ind.name,
@@ -166,7 +229,9 @@ TableModel build_table_model(const Truth& truth, const FontSet& fonts, const Sty
       }
     }
   }
+  if (style.footer_in_grid) append_footer_rows(m, truth, fonts, style);
   size_rows(m, style);
+  if (style.uneven_rows) pad_rows_unevenly(m, style);
   return m;
 }
 
@@ -219,9 +284,14 @@ void emit_table_slice(const TableModel& model, const std::vector<TableSlice>& sl
     if (first == last) continue;
     const bool drawn = holder_slice(c, slices, model.heights) == static_cast<int>(index);
     placed.push_back({first - slice.first + offset, c.col, last - first, c.col_span,
-                      drawn ? &c.text : nullptr, c.align});
+                      drawn ? &c.text : nullptr, c.align, c.fill_gray});
   }
-  emit_grid(model.col_x, row_y, placed, fonts, style, page);
+  // Open edges: a page that starts mid-table (no repeated header) has no top
+  // ruling, and one that ends mid-table no bottom ruling.
+  OuterRules outer;
+  outer.top = !(style.open_edges && index > 0 && !slice.header);
+  outer.bottom = !(style.open_edges && index + 1 < slices.size());
+  emit_grid(model.col_x, row_y, placed, fonts, style, page, outer);
 }
 
 std::vector<std::string> describe_splits(const TableModel& model,

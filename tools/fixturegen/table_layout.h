@@ -2,7 +2,9 @@
 // free of drawing so any renderer can reuse the same geometry.
 #pragma once
 
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "grid_emit.h"
@@ -13,13 +15,15 @@
 
 namespace fixturegen {
 
-enum class RowKind { Section, Indicator };
+// Footer rows exist only with Style::footer_in_grid.
+enum class RowKind { Section, Indicator, Footer };
 
 struct TableCell {
   int row = 0, col = 0, row_span = 1, col_span = 1;  // body-row grid
   WrappedText text;
   Align align = Align::Left;
-  std::string label;  // for diagnostics, e.g. "unit 6"
+  double fill_gray = 1.0;  // 1: no fill
+  std::string label;       // for diagnostics, e.g. "unit 6"
 
   double needed_height(const Style& style) const { return text.height() + 2 * style.pad_y; }
 };
@@ -40,11 +44,14 @@ struct TableSlice {
   bool header = false;
 };
 
+// The footer's label/value pairs as the report prints them, in order.
+std::array<std::pair<std::string, std::string>, 7> footer_rows(const Footer& f);
+
 TableModel build_table_model(const Truth& truth, const FontSet& fonts, const Style& style);
 
 // Cuts the table into pages. A merged cell split by a page break shows its
 // text once, in its taller part; rows of that part grow until the text fits,
-// and the cut is redone until nothing moves.
+// and the cut is redone until nothing moves. Footer rows stay together.
 std::vector<TableSlice> paginate_table(TableModel& model, const Style& style, double first_top);
 
 // Index of the slice that draws the cell's text (the taller part; the
