@@ -417,13 +417,33 @@ CleanText TextMatcher::correct_words(const std::string& text) const {
   std::vector<std::string> result;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token t = split_token(tokens[i]);
-    // A Roman numeral read with l for I ("fase ll", "etapa lll"): no
-    // Spanish word is made of l's alone.
+    // A Roman numeral read with l, 1 or ! for I ("fase ll", "fase 1!",
+    // "etapa lll"): no Spanish word is made of l's alone, and a figure has
+    // no "!" in it.
+    const std::string& raw = tokens[i];
+    bool roman_raw = raw.size() >= 2 && raw.size() <= 4 &&
+                     raw.find_first_not_of("lI1!") == std::string::npos &&
+                     raw.find_first_of("l!") != std::string::npos;
+    if (roman_raw) {
+      std::string to(raw.size(), 'I');
+      out.corrections.push_back({"roman-numeral", raw, to, kConfusionCost});
+      result.push_back(to);
+      continue;
+    }
     if (t.core.size() >= 2 && t.core.size() <= 4 &&
         t.core.find_first_not_of("lI") == std::string::npos &&
         t.core.find('l') != std::string::npos) {
       std::string to = t.lead + std::string(t.core.size(), 'I') + t.trail;
       out.corrections.push_back({"roman-numeral", tokens[i], to, kConfusionCost});
+      result.push_back(to);
+      continue;
+    }
+    // An l read as "!" at a word's end ("contro!"): the word with its l is
+    // known and the word without it is not.
+    if (!t.trail.empty() && t.trail[0] == '!' && is_letter_run(t.core) && !knows(t.core) &&
+        knows(t.core + "l")) {
+      std::string to = t.lead + t.core + "l" + t.trail.substr(1);
+      out.corrections.push_back({"lexicon", tokens[i], to, kConfusionCost});
       result.push_back(to);
       continue;
     }

@@ -186,6 +186,8 @@ TEST(LexiconCorrections, UndoArtifactsInNewText) {
       {"reducir el consumo MEDIANI E tarifas", "reducir el consumo MEDIANTE tarifas"},  // split
       {"control de calidad del agua potable rnunicipal",
        "control de calidad del agua potable municipal"},
+      {"MEDIANTE el contro! previo de la flota", "MEDIANTE el control previo de la flota"},  // l/!
+      {"avance de la fase 1! de sectorización", "avance de la fase II de sectorización"},    // II
   };
   for (const auto& c : cases) {
     CleanText got = matcher().correct_words(c.raw);
