@@ -721,6 +721,10 @@ struct RawTable {
 };
 
 // Builds the grid of one group of rulings; false if it is not a table.
+// An internal edge ruled along this share of its length or more is
+// clearly drawn: no merged region holds one.
+constexpr double kDrawnEdge = 0.8;
+
 bool build_table(const std::vector<const Line*>& hs, const std::vector<const Line*>& vs,
                  const std::vector<Piece>& hpieces, const std::vector<Piece>& vpieces,
                  const Scale& s, const GridDetectorOptions& o, RawTable& t) {
@@ -758,46 +762,90 @@ bool build_table(const std::vector<const Line*>& hs, const std::vector<const Lin
   // column (min_cell), so a missing edge between two ruled ones is not.
   double margin = std::max(2.0, 0.2 * s.em);
   double bridge = std::min(0.5 * s.em, s.min_cell - 1);
-  UnionFind uf(nr * nc);
+  // Each internal edge's ruled share: 1 drawn, 0 not drawn. hf[r][c] is
+  // the edge above row r in column c; vf[r][c] the edge left of column c in
+  // row r.
+  std::vector<std::vector<double>> hf(nr + 1, std::vector<double>(nc, 1));
+  std::vector<std::vector<double>> vf(nr, std::vector<double>(nc + 1, 1));
+  struct Join {
+    double coverage;
+    int a, b;
+  };
+  std::vector<Join> joins;
   for (int r = 1; r < nr; ++r) {
     for (int c = 0; c < nc; ++c) {
-      double f = coverage(hcov[r], t.cols[c] + margin, t.cols[c + 1] - margin, bridge);
-      if (f < o.edge_coverage) {
-        uf.unite((r - 1) * nc + c, r * nc + c);
-      }
+      hf[r][c] = coverage(hcov[r], t.cols[c] + margin, t.cols[c + 1] - margin, bridge);
+      if (hf[r][c] < o.edge_coverage) joins.push_back({hf[r][c], (r - 1) * nc + c, r * nc + c});
     }
   }
   for (int c = 1; c < nc; ++c) {
     for (int r = 0; r < nr; ++r) {
-      double f = coverage(vcov[c], t.rows[r] + margin, t.rows[r + 1] - margin, bridge);
-      if (f < o.edge_coverage) {
-        uf.unite(r * nc + c - 1, r * nc + c);
-      }
+      vf[r][c] = coverage(vcov[c], t.rows[r] + margin, t.rows[r + 1] - margin, bridge);
+      if (vf[r][c] < o.edge_coverage) joins.push_back({vf[r][c], r * nc + c - 1, r * nc + c});
     }
   }
-  // Merged regions are rectangles: grow each union to its bounding box
-  // until nothing changes.
+  // Merged regions are rectangles: two regions an unruled edge separates
+  // become the rectangle around both. The surest joins (the least ruled
+  // edges) go first, and a join is refused when its rectangle would hold
+  // an edge that is clearly drawn: a damaged ruling under a section row
+  // would otherwise merge the section with the whole block below it, cell
+  // after ruled cell.
   struct Span {
     int r0, c0, r1, c1;
   };
   std::vector<Span> span(nr * nc);
+  for (int r = 0; r < nr; ++r) {
+    for (int c = 0; c < nc; ++c) span[r * nc + c] = {r, c, r, c};
+  }
+  UnionFind uf(nr * nc);
+  auto holds_drawn_edge = [&](const Span& b) {
+    for (int r = b.r0 + 1; r <= b.r1; ++r) {
+      for (int c = b.c0; c <= b.c1; ++c) {
+        if (hf[r][c] >= kDrawnEdge) return true;
+      }
+    }
+    for (int c = b.c0 + 1; c <= b.c1; ++c) {
+      for (int r = b.r0; r <= b.r1; ++r) {
+        if (vf[r][c] >= kDrawnEdge) return true;
+      }
+    }
+    return false;
+  };
+  std::stable_sort(joins.begin(), joins.end(),
+                   [](const Join& x, const Join& y) { return x.coverage < y.coverage; });
   for (bool changed = true; changed;) {
     changed = false;
-    for (int i = 0; i < nr * nc; ++i) span[i] = {nr, nc, -1, -1};
-    for (int r = 0; r < nr; ++r) {
-      for (int c = 0; c < nc; ++c) {
-        Span& sp = span[uf.find(r * nc + c)];
-        sp = {std::min(sp.r0, r), std::min(sp.c0, c), std::max(sp.r1, r), std::max(sp.c1, c)};
+    for (const Join& j : joins) {
+      int ra = uf.find(j.a), rb = uf.find(j.b);
+      if (ra == rb) continue;
+      const Span &x = span[ra], &y = span[rb];
+      Span box{std::min(x.r0, y.r0), std::min(x.c0, y.c0), std::max(x.r1, y.r1),
+               std::max(x.c1, y.c1)};
+      // The rectangle takes in whole regions: grow it over those it cuts.
+      for (bool grown = true; grown;) {
+        grown = false;
+        for (int r = box.r0; r <= box.r1; ++r) {
+          for (int c = box.c0; c <= box.c1; ++c) {
+            const Span& z = span[uf.find(r * nc + c)];
+            Span wider{std::min(box.r0, z.r0), std::min(box.c0, z.c0), std::max(box.r1, z.r1),
+                       std::max(box.c1, z.c1)};
+            if (wider.r0 != box.r0 || wider.c0 != box.c0 || wider.r1 != box.r1 ||
+                wider.c1 != box.c1) {
+              box = wider;
+              grown = true;
+            }
+          }
+        }
       }
-    }
-    for (int i = 0; i < nr * nc; ++i) {
-      if (uf.find(i) != i) continue;
-      Span sp = span[i];
-      for (int r = sp.r0; r <= sp.r1; ++r) {
-        for (int c = sp.c0; c <= sp.c1; ++c) changed |= uf.unite(i, r * nc + c);
+      if (holds_drawn_edge(box)) continue;
+      for (int r = box.r0; r <= box.r1; ++r) {
+        for (int c = box.c0; c <= box.c1; ++c) uf.unite(ra, r * nc + c);
       }
+      span[uf.find(ra)] = box;
+      changed = true;
     }
   }
+  for (int i = 0; i < nr * nc; ++i) span[i] = span[uf.find(i)];
   for (int r = 0; r < nr; ++r) {
     for (int c = 0; c < nc; ++c) {
       const Span& sp = span[uf.find(r * nc + c)];

@@ -491,15 +491,18 @@ TEST(layoutGrid, MergedCellsSkewed) {
   expect_matches(pg.tables[0], t, st.skew_deg);
 }
 
-TEST(layoutGrid, NonRectangularMergeBecomesItsBoundingRectangle) {
-  // An L-shaped unruled region: (1,1), (2,1) and (2,2) joined.
+TEST(layoutGrid, AMergeNeverSwallowsADrawnEdge) {
+  // An L-shaped unruled region: the edges (1,1)-(2,1) and (2,1)-(2,2) are
+  // erased, the edge between (1,1) and (1,2) is drawn. Merged regions are
+  // rectangles, but the only rectangle over all three cells would hold the
+  // drawn edge: one join is kept, the other refused, and the drawn edge
+  // stays. (The old rule grew the region to its bounding box; under a
+  // damaged section ruling that merged the section with the block below.)
   Table t;
   t.cols = evenly(300, 150, 4);
   t.rows = evenly(300, 40, 4);
   Painter p({});
   p.table(t);
-  // Erase the internal edges between (1,1)-(2,1) and (2,1)-(2,2) by painting
-  // them white, leaving the edge between (1,1) and (1,2) drawn.
   cv::Mat img = p.finish();
   cv::line(img, {452, 380}, {598, 380}, cv::Scalar(255), 3);
   cv::line(img, {600, 382}, {600, 418}, cv::Scalar(255), 3);
@@ -511,9 +514,37 @@ TEST(layoutGrid, NonRectangularMergeBecomesItsBoundingRectangle) {
   const GridCell* c = g.cell_at(1, 1);
   ASSERT_NE(c, nullptr);
   EXPECT_EQ(c->row_span, 2);
-  EXPECT_EQ(c->col_span, 2);
-  EXPECT_EQ(g.cell_at(1, 2), c);
-  EXPECT_EQ(g.cells.size(), 16u - 3u);
+  EXPECT_EQ(c->col_span, 1);
+  EXPECT_NE(g.cell_at(1, 2), c) << "the drawn edge between (1,1) and (1,2) stays";
+  EXPECT_NE(g.cell_at(2, 2), c);
+  EXPECT_EQ(g.cells.size(), 16u - 1u);
+}
+
+TEST(layoutGrid, ASectionRowOverADamagedRulingKeepsTheRowsBelow) {
+  // A full-width section row (row 1) whose ruling underneath lost most of
+  // its first column's part: the section may not grow over the ruled rows
+  // below it (the old rule made one cell of rows 1 to 4).
+  Table t;
+  t.cols = evenly(300, 150, 4);
+  t.rows = evenly(300, 40, 5);
+  Painter p({});
+  p.table(t);
+  cv::Mat img = p.finish();
+  // The section row: its inner verticals erased.
+  for (int x : {450, 600, 750}) cv::line(img, {x, 342}, {x, 378}, cv::Scalar(255), 3);
+  // The ruling under it, mostly gone over the first column (a dropout
+  // leaves a piece; an edge that is not drawn leaves nothing).
+  cv::line(img, {302, 380}, {420, 380}, cv::Scalar(255), 3);
+  PageGrids pg = detect_grids(img, kPxPerPt);
+  ASSERT_EQ(pg.tables.size(), 1u);
+  const CellGrid& g = pg.tables[0];
+  ASSERT_EQ(g.n_rows(), 5);
+  ASSERT_EQ(g.n_cols(), 4);
+  const GridCell* section = g.cell_at(1, 0);
+  ASSERT_NE(section, nullptr);
+  EXPECT_EQ(section->col_span, 4);
+  EXPECT_EQ(section->row_span + section->row, 2) << "the section grew over the rows below";
+  for (int c = 1; c < 4; ++c) EXPECT_EQ(g.cell_at(2, c)->row, 2) << c;
 }
 
 TEST(layoutGrid, TableWithoutBottomRuling) {
