@@ -438,6 +438,21 @@ CleanText TextMatcher::correct_words(const std::string& text) const {
       result.push_back(to);
       continue;
     }
+    // An I read as l in a word of capitals ("lANC", "DlRECCIÓN"): Spanish
+    // capitals have no small l among them.
+    if (char_count(t.core) >= 3 && t.core.find('l') != std::string::npos) {
+      std::string capitals = t.core;
+      for (char& ch : capitals) {
+        if (ch == 'l') ch = 'I';
+      }
+      bool others = std::count(t.core.begin(), t.core.end(), 'l') + 2 <= long(char_count(t.core));
+      if (others && is_letter_run(t.core) && to_upper(capitals) == capitals) {
+        std::string to = t.lead + capitals + t.trail;
+        out.corrections.push_back({"capital-i", tokens[i], to, kConfusionCost});
+        result.push_back(to);
+        continue;
+      }
+    }
     // An l read as "!" at a word's end ("contro!"): the word with its l is
     // known and the word without it is not.
     if (!t.trail.empty() && t.trail[0] == '!' && is_letter_run(t.core) && !knows(t.core) &&

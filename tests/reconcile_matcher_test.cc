@@ -188,6 +188,8 @@ TEST(LexiconCorrections, UndoArtifactsInNewText) {
        "control de calidad del agua potable municipal"},
       {"MEDIANTE el contro! previo de la flota", "MEDIANTE el control previo de la flota"},  // l/!
       {"avance de la fase 1! de sectorización", "avance de la fase II de sectorización"},    // II
+      {"agua no contabilizada (lANC) en los sistemas",
+       "agua no contabilizada (IANC) en los sistemas"},  // I/l among capitals
   };
   for (const auto& c : cases) {
     CleanText got = matcher().correct_words(c.raw);
