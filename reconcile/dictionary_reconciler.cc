@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <sstream>
 
 #include "pdfrecon/text_key.h"
@@ -47,6 +48,15 @@ double DictionaryReconciler::known_word_share(const std::string& text) const {
 }
 
 bool DictionaryReconciler::has_unknown_word(const std::string& text) const {
+  // A lone mark no name is written with ("+", "*", "~"): a speck read as
+  // print. (Hyphens, slashes, brackets and stops are a name's own.)
+  std::istringstream tokens(text);
+  for (std::string t; tokens >> t;) {
+    bool speck = std::none_of(t.begin(), t.end(), [](unsigned char c) {
+      return std::isalnum(c) || c >= 0x80 || std::strchr("-/()[].,;:&'\"", c);
+    });
+    if (speck) return true;
+  }
   if (!has_lexicon_) return false;  // nothing to tell a word from a misreading
   for (const std::string& w : words_of(text)) {
     // Short words and acronyms ("CNE", "GPR") are not looked up.

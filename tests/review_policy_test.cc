@@ -116,6 +116,18 @@ TEST(ReviewPolicy, AnOcrReadingWithAWordNobodyKnowsIsFlagged) {
   EXPECT_FALSE(native[0].has_flag("needs_review"));
 }
 
+TEST(ReviewPolicy, ASpeckReadAsAMarkInAUnitsNameIsFlagged) {
+  // "+" between known words of a unit the dictionary does not hold: no
+  // name is written so. (One it holds is snapped, the speck gone.)
+  CellGrid t = table({row("1", "10,00%", "Dirección de Riego + Drenaje"),
+                      row("2", "20,00%", "Dirección de Riego - Drenaje")});
+  for (GridCell& c : t.cells) c.source = "ocr";
+  auto r = records(t);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_TRUE(flagged_for(r[0], "unknown_word")) << r[0].field("unit");
+  EXPECT_FALSE(flagged_for(r[1], "unknown_word")) << r[1].field("unit");
+}
+
 TEST(ReviewPolicy, AnInstitutionsOwnWordsInAnIndicatorAreNoReason) {
   // Surely read words the lexicon lacks ("microcuencas", "hidrométricas")
   // in descriptive text: its vocabulary, not a misread figure or name.
