@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <sstream>
 
 #include "pdfrecon/text_key.h"
 #include "pdfrecon/text_reconciler.h"
@@ -55,6 +56,65 @@ std::optional<Header> find_header(const CellGrid& t, const ReportProfile& p) {
         }
       }
     }
+    return h;
+  }
+  return std::nullopt;
+}
+
+// How many of the profile's columns `text` names (a header phrase of each
+// among its words), and how many words the longest such phrases hold.
+std::pair<int, int> columns_named(const ReportProfile& p, const std::string& text) {
+  const std::vector<std::string> words = key_words(comparison_key(text));
+  int named = 0, held = 0;
+  for (const ProfileColumn& c : p.columns) {
+    int longest = 0;
+    for (const std::string& phrase : c.header) {
+      if (phrase_position(words, phrase) >= 0) {
+        longest = std::max(longest, int(key_words(phrase).size()));
+      }
+    }
+    named += longest > 0;
+    held += longest;
+  }
+  return {named, held};
+}
+
+// A header whose rulings a scan lost: the verticals between its cells and
+// the ruling under it gone, the header and the first section came out as
+// one cell across a table of the profile's columns ("No. Descripción de la
+// unidad ... Meta cuantificable PROCESOS GOBERNANTES / ..."). When such a
+// cell's first words name all the columns but one, the grid's columns are
+// the profile's in order; the words after the header stay in the cell, a
+// section's title (or nothing: the cell was the header alone).
+std::optional<Header> merged_header(CellGrid& t, const ReportProfile& p) {
+  const int n = int(p.columns.size());
+  if (t.n_cols() != n) return std::nullopt;
+  for (int r = 0; r < std::min(t.n_rows(), kHeaderRows); ++r) {
+    GridCell* cell = t.cell_at(r, 0);
+    if (!cell || cell->row != r || cell->col_span < n || cell->text.empty()) continue;
+    std::vector<std::string> tokens;
+    std::istringstream in(cell->text);
+    for (std::string w; in >> w;) tokens.push_back(w);
+    // The shortest run of first words that names the most columns with
+    // their longest phrases ("Meta cuantificable", not "Meta").
+    std::pair<int, int> best{0, 0};
+    size_t cut = 0;
+    std::string prefix;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      prefix += (k ? " " : "") + tokens[k];
+      std::pair<int, int> named = columns_named(p, prefix);
+      if (named > best) best = named, cut = k + 1;
+    }
+    if (best.first < std::max(2, n - 1)) continue;
+    Header h;
+    h.row = r;
+    for (int k = 0; k < n; ++k) {
+      h.map.push_back(k);
+      h.centres.push_back((t.col_edges[size_t(k)] + t.col_edges[size_t(k) + 1]) / 2);
+    }
+    std::string rest;
+    for (size_t k = cut; k < tokens.size(); ++k) rest += (rest.empty() ? "" : " ") + tokens[k];
+    cell->text = rest;
     return h;
   }
   return std::nullopt;
@@ -356,6 +416,11 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
         map = header->map;
         first_row = header->row + 1;
         last_header = header;
+      } else if (auto merged = merged_header(t, profile)) {
+        map = merged->map;
+        // The header's cell holds the first section's title, or nothing.
+        first_row = merged->row + (t.cell_at(merged->row, 0)->text.empty() ? 1 : 0);
+        last_header = merged;
       } else if (!last_map.empty() && t.n_cols() == last_n_cols) {
         map = last_map;  // a continuation page without a repeated header
       } else if (last_header && !(map = map_by_position(t, *last_header, profile)).empty()) {

@@ -131,6 +131,26 @@ TEST(LotaipProfile, RepairedTargetsAreAuditedAndImpossibleOnesFlagged) {
   EXPECT_EQ(cell->corrections.back().rule, "value-lost-digit");
 }
 
+TEST(LotaipProfile, AHeaderThatLostItsRulingsIsFoundInTheCellItRanInto) {
+  // The scan lost the verticals between the header's cells and the ruling
+  // under it: the header and the first section are one cell across.
+  auto t = table({{"No. Descripción de la unidad Objetivo de la unidad Indicador Meta "
+                   "cuantificable PROCESOS GOBERNANTES / NIVEL DIRECTIVO"},
+                  row("1", "Porcentaje de ejecución presupuestaria", "90,44%"),
+                  row("2", "Porcentaje de procesos mejorados", "N/A")});
+  ProfileResult r = run(t);
+  ASSERT_EQ(r.records.size(), 2u);
+  EXPECT_EQ(r.records[0].field("section"), "PROCESOS GOBERNANTES / NIVEL DIRECTIVO");
+  EXPECT_EQ(r.records[0].field("target"), "90,44%");
+  EXPECT_EQ(r.records[1].field("no"), "2");
+  // The header alone in its cell: no section.
+  auto alone = table({{"No. Descripción de la unidad Objetivo de la unidad Indicador Meta"},
+                      row("1", "Porcentaje de ejecución presupuestaria", "90,44%")});
+  ProfileResult r2 = run(alone);
+  ASSERT_EQ(r2.records.size(), 1u);
+  EXPECT_EQ(r2.records[0].field("section"), "");
+}
+
 TEST(LotaipProfile, ColumnsAScanRunTogetherLeaveTheirFieldsEmptyAndFlagged) {
   // A continuation page whose No., unit and objective lost the rulings
   // between them: one grid column under three headers. The indicators and
