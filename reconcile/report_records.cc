@@ -196,6 +196,9 @@ struct Row {
 // Consecutive rows sharing one merged cell of a column.
 struct Segment {
   const GridCell* cell = nullptr;
+  // The cell whose text the block carries: its own, or the block's across
+  // a page break (whose reading's evidence then goes with the text).
+  const GridCell* source = nullptr;
   std::string text;
   int first_row = 0, last_row = 0;  // indices into rows
   bool opens_table = false;         // first block of its table, no section before it
@@ -506,6 +509,10 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
   //    a page break take the text printed across the break.
   out.records.resize(rows.size());
   std::vector<bool> sequence_broken(rows.size(), false);
+  // Per merged column and record, the cell across a page break whose text
+  // the record's blank block took (null where the block has its own).
+  std::vector<std::vector<const GridCell*>> carried(
+      size_t(ncols), std::vector<const GridCell*>(rows.size(), nullptr));
   for (int k = 0; k < ncols; ++k) {
     const ProfileColumn& col = profile.columns[size_t(k)];
     if (!col.merged) continue;
@@ -518,6 +525,7 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       if (!same) {
         Segment s;
         s.cell = cell;
+        s.source = cell;
         s.text = cell ? cell->text : "";
         s.first_row = int(i);
         s.table_slot = row.table_slot;
@@ -538,8 +546,10 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       if (!segs[s].text.empty() || !segs[s].cell) continue;
       if (segs[s].opens_table && s > 0 && segs[s - 1].closes_table) {
         segs[s].text = segs[s - 1].text;
+        segs[s].source = segs[s - 1].source;
       } else if (segs[s].closes_table && s + 1 < segs.size() && segs[s + 1].opens_table) {
         segs[s].text = segs[s + 1].text;
+        segs[s].source = segs[s + 1].source;
       }
     }
     if (col.numbered) {
@@ -550,7 +560,9 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
       }
     }
     for (size_t i = 0; i < rows.size(); ++i) {
-      out.records[i].set(col.field, segs[size_t(rows[i].segment[size_t(k)])].text);
+      const Segment& seg = segs[size_t(rows[i].segment[size_t(k)])];
+      out.records[i].set(col.field, seg.text);
+      if (seg.source != seg.cell) carried[size_t(k)][i] = seg.source;
     }
   }
 
@@ -580,6 +592,15 @@ ProfileResult read_records(std::vector<PageContent>& pages, const ReportProfile&
         f.confidence = c->confidence;
         f.doubts = c->doubts;
         if (!c->corrections.empty()) rec.add_flag("corrected");
+      }
+      // Text carried across a page break brings its reading's evidence.
+      if (const GridCell* from = carried[size_t(k)][i]) {
+        f.confidence = std::min(f.confidence, from->confidence);
+        for (const std::string& d : from->doubts) {
+          if (std::find(f.doubts.begin(), f.doubts.end(), d) == f.doubts.end())
+            f.doubts.push_back(d);
+        }
+        if (!from->corrections.empty()) rec.add_flag("corrected");
       }
       evidence.fields.push_back(std::move(f));
     }

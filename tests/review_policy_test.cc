@@ -116,6 +116,33 @@ TEST(ReviewPolicy, AnOcrReadingWithAWordNobodyKnowsIsFlagged) {
   EXPECT_FALSE(native[0].has_flag("needs_review"));
 }
 
+TEST(ReviewPolicy, ANameCarriedAcrossAPageBreakBringsItsDoubts) {
+  // Page 1 reads the unit with a word nobody knows; page 2 prints its rows
+  // blank under the break. Both pages' records have the doubtful name, and
+  // both are flagged for it (page 2's were not: its own cells are blank).
+  CellGrid first = table({row("1", "10,00%", "Dirección de Procesos en el Extenor")});
+  CellGrid next = table({row("", "20,00%", "")});
+  for (CellGrid* t : {&first, &next}) {
+    for (GridCell& c : t->cells) c.source = "ocr";
+  }
+  next.cells.erase(next.cells.begin(), next.cells.begin() + 5);  // no header on page 2
+  for (GridCell& c : next.cells) c.row -= 1;
+  next.row_edges.pop_back();
+  for (GridCell& c : next.cells) c.box.y0 -= 20, c.box.y1 -= 20;
+  for (GridCell& c : next.cells) {
+    if (c.col == 2) c.text = c.raw_text = "";  // the objective, blank too
+  }
+  static const Dictionary dictionary = Dictionary::bundled();
+  static const DictionaryReconciler reconciler(dictionary, Lexicon::shared());
+  std::vector<CellGrid> page1 = {first}, page2 = {next};
+  std::vector<PageContent> pages = {{1, &page1, {}}, {2, &page2, {}}};
+  auto r = read_records(pages, ReportProfile::bundled("lotaip-a4"), &reconciler).records;
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].field("unit"), r[0].field("unit"));
+  EXPECT_TRUE(flagged_for(r[0], "unknown_word"));
+  EXPECT_TRUE(flagged_for(r[1], "unknown_word")) << r[1].field("unit");
+}
+
 TEST(ReviewPolicy, ASpeckReadAsAMarkInAUnitsNameIsFlagged) {
   // "+" between known words of a unit the dictionary does not hold: no
   // name is written so. (One it holds is snapped, the speck gone.)
