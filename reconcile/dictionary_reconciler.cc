@@ -94,6 +94,28 @@ void DictionaryReconciler::clean_cell(GridCell& cell, FieldKind kind) const {
   if (cell.source == "ocr" && kind != FieldKind::kNumber && has_unknown_word(cell.text)) {
     cell.add_doubt(kDoubtUnknownWord);
   }
+  // A unit's name read with a word that may be another word merged: as
+  // unsure as the reading is.
+  if (cell.source == "ocr" && kind == FieldKind::kUnit && has_merged_glyph_word(cell.text)) {
+    cell.confidence = std::min(cell.confidence, kMergedGlyphConfidence);
+  }
+}
+
+bool DictionaryReconciler::has_merged_glyph_word(const std::string& text) const {
+  if (!has_lexicon_) return false;
+  static const std::pair<char, const char*> kMerged[] = {
+      {'n', "ri"}, {'m', "rn"}, {'d', "cl"}, {'h', "li"}};
+  for (const std::string& w : words_of(text)) {
+    if (char_count(w) < 5 || !matcher_.knows(w)) continue;
+    for (size_t i = 0; i < w.size(); ++i) {
+      for (const auto& [glyph, pair] : kMerged) {
+        if (w[i] != glyph) continue;
+        std::string split = w.substr(0, i) + pair + w.substr(i + 1);
+        if (matcher_.knows(split)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 CleanValue DictionaryReconciler::clean_value(GridCell& cell) const {

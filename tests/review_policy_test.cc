@@ -143,6 +143,20 @@ TEST(ReviewPolicy, ANameCarriedAcrossAPageBreakBringsItsDoubts) {
   EXPECT_TRUE(flagged_for(r[1], "unknown_word")) << r[1].field("unit");
 }
 
+TEST(ReviewPolicy, ANameWithAWordThatMayBeTwoGlyphsMergedIsUnsure) {
+  // "Segundad" is a Spanish word, and "Seguridad" with its "ri" read as an
+  // "n": the reading of the name is unsure. "Seguridad" itself is no
+  // merged reading of anything.
+  CellGrid t = table({row("1", "10,00%", "Dirección de Segundad Ciudadana"),
+                      row("2", "20,00%", "Dirección de Seguridad Ciudadana")},
+                     /*confidence=*/0.95);
+  for (GridCell& c : t.cells) c.source = "ocr";
+  auto r = records(t);
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_TRUE(flagged_for(r[0], "unsure_reading")) << r[0].field("unit");
+  EXPECT_FALSE(r[1].has_flag("needs_review")) << r[1].field("unit");
+}
+
 TEST(ReviewPolicy, ASpeckReadAsAMarkInAUnitsNameIsFlagged) {
   // "+" between known words of a unit the dictionary does not hold: no
   // name is written so. (One it holds is snapped, the speck gone.)

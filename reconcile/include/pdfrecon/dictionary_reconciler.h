@@ -32,6 +32,14 @@ class DictionaryReconciler : public TextReconciler {
   // knows (proper names and acronyms aside): a word misread ("Extenor",
   // "Capactación") that no correction could place.
   bool has_unknown_word(const std::string& text) const;
+  // Whether OCR'd text holds a known word that one merged pair of narrow
+  // glyphs away is another known word: "Segundad" for "Seguridad" (ri read
+  // as n), as rn is read as m, cl as d, li as h. Recognisers merge such
+  // pairs far more often than they split a glyph, so only that way counts.
+  bool has_merged_glyph_word(const std::string& text) const;
+  // The confidence a name with such a word is read with at most: below the
+  // review line (ReviewPolicyOptions::review_below).
+  static constexpr double kMergedGlyphConfidence = 0.75;
 
   const Dictionary& dictionary_;
   TextMatcher matcher_;
