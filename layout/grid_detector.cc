@@ -845,7 +845,6 @@ bool build_table(const std::vector<const Line*>& hs, const std::vector<const Lin
       changed = true;
     }
   }
-  for (int i = 0; i < nr * nc; ++i) span[i] = span[uf.find(i)];
   for (int r = 0; r < nr; ++r) {
     for (int c = 0; c < nc; ++c) {
       const Span& sp = span[uf.find(r * nc + c)];

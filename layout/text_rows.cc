@@ -2,9 +2,35 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace pdfrecon {
 namespace {
+
+// The median of `heights`, 0 without any.
+double median(std::vector<double> heights) {
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
+  return heights[heights.size() / 2];
+}
+
+// The median height of the words whose centre lies in `box` (the table's
+// line height, which its tolerances are measured in); none without words.
+std::optional<double> median_word_height(const Box& box, const std::vector<Word>& words) {
+  std::vector<double> heights;
+  for (const Word& w : words) {
+    if (box.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
+  }
+  if (heights.empty()) return std::nullopt;
+  return median(std::move(heights));
+}
+
+// Cells back in row-major order (CellGrid::cells) after a split.
+void sort_cells(std::vector<GridCell>& cells) {
+  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+}
 
 struct TextLine {
   double top = 0, bottom = 0;
@@ -59,9 +85,8 @@ RowSplit split_of(const CellGrid& t, int r, const std::vector<Word>& words,
     lines.push_back(lines_in(c.box, words));
     for (const TextLine& l : lines.back()) heights.push_back(l.bottom - l.top);
   }
-  if (cells.size() < 2 || heights.empty()) return {};
-  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
-  const double h = heights[heights.size() / 2];
+  if (cells.size() < 2) return {};
+  const double h = median(std::move(heights));
   if (!(h > 0)) return {};
   // Specks (":", ". .") are no lines of print.
   for (auto& l : lines) {
@@ -121,119 +146,9 @@ RowSplit split_of(const CellGrid& t, int r, const std::vector<Word>& words,
   return out;
 }
 
-}  // namespace
-
-bool is_ruling_glyph(const Word& w, const CellGrid& t, double reach) {
-  static const std::string kGlyphs = "|lI[]!";
-  if (w.text.empty() || w.text.find_first_not_of(kGlyphs) != std::string::npos) return false;
-  if (w.text.size() > 2 || !t.bbox.contains(w.box.cx(), w.box.cy())) return false;
-  return std::any_of(t.col_edges.begin(), t.col_edges.end(),
-                     [&](double x) { return std::abs(w.box.cx() - x) <= reach; });
-}
-
-int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& tables) {
-  std::vector<double> heights;
-  for (const Word& w : words) heights.push_back(w.box.height());
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
-  double reach = heights[heights.size() / 2];
-  size_t before = words.size();
-  std::erase_if(words, [&](const Word& w) {
-    return std::any_of(tables.begin(), tables.end(),
-                       [&](const CellGrid& t) { return is_ruling_glyph(w, t, reach); });
-  });
-  return int(before - words.size());
-}
-
-int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
-  std::vector<double> heights;
-  for (const Word& w : words) {
-    if (t.bbox.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
-  }
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
-  const double h = heights[heights.size() / 2];
-  const double gap = o.column_gap * h;
-  int added = 0;
-  std::vector<GridCell> cells;
-  for (const GridCell& c : t.cells) {
-    // A cell across the whole table is a title or a section: spanning is
-    // what it is for.
-    if (c.col_span >= t.n_cols()) {
-      cells.push_back(c);
-      continue;
-    }
-    std::vector<const Word*> in;
-    for (const Word& w : words) {
-      if (c.box.contains(w.box.cx(), w.box.cy())) in.push_back(&w);
-    }
-    // Column boundaries inside the cell that no word crosses, with print
-    // on both sides. (Print centred in a narrow column may come within a
-    // point of its rulings.)
-    // Print counts on a side when a word the reading is sure of stands
-    // clear of that side's column edges: a speck or a ruling read as "l"
-    // hugs a ruling, a shading read as words is unsure.
-    std::vector<int> cuts;
-    for (int b = c.col + 1; b < c.col + c.col_span; ++b) {
-      double x = t.col_edges[size_t(b)];
-      double before = t.col_edges[size_t(b) - 1], after = t.col_edges[size_t(b) + 1];
-      bool left = false, right = false, across = false;
-      for (const Word* w : in) {
-        bool sure = w->confidence >= o.min_word_confidence;
-        left |= sure && w->box.x0 > before + gap && w->box.x1 < x - gap;
-        right |= sure && w->box.x0 > x + gap && w->box.x1 < after - gap;
-        across |= w->box.x1 > x + o.column_overlap * h && w->box.x0 < x - o.column_overlap * h;
-      }
-      if (left && right && !across) cuts.push_back(b);
-    }
-    if (cuts.empty()) {
-      cells.push_back(c);
-      continue;
-    }
-    cuts.push_back(c.col + c.col_span);
-    int from = c.col;
-    for (int to : cuts) {
-      GridCell n = c;
-      n.col = from;
-      n.col_span = to - from;
-      n.box.x0 = t.col_edges[size_t(from)];
-      n.box.x1 = t.col_edges[size_t(to)];
-      n.text.clear();
-      n.raw_text.clear();
-      cells.push_back(std::move(n));
-      from = to;
-    }
-    added += int(cuts.size()) - 1;
-  }
-  if (added == 0) return 0;
-  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
-  t.cells = std::move(cells);
-  return added;
-}
-
-namespace {
-int split_spans_once(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o);
-}  // namespace
-
-int split_spans_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
-  // A split cell makes its column more one-a-row for the next pass.
-  int added = 0;
-  for (int pass; (pass = split_spans_once(t, words, o)) > 0;) added += pass;
-  return added;
-}
-
-namespace {
-
+// One pass of split_spans_by_text.
 int split_spans_once(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
-  std::vector<double> heights;
-  for (const Word& w : words) {
-    if (t.bbox.contains(w.box.cx(), w.box.cy())) heights.push_back(w.box.height());
-  }
-  if (heights.empty()) return 0;
-  std::nth_element(heights.begin(), heights.begin() + long(heights.size() / 2), heights.end());
-  const double h = heights[heights.size() / 2];
+  const double h = median_word_height(t.bbox, words).value_or(0);
   if (!(h > 0)) return 0;
   // Columns of one cell a row: the grid rows their one-row cells cover
   // against all they cover (cells across the table left out).
@@ -292,14 +207,102 @@ int split_spans_once(CellGrid& t, const std::vector<Word>& words, const TextRowO
     added += c.row_span - 1;
   }
   if (added == 0) return 0;
-  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
+  sort_cells(cells);
   t.cells = std::move(cells);
   return added;
 }
 
 }  // namespace
+
+bool is_ruling_glyph(const Word& w, const CellGrid& t, double reach) {
+  static const std::string kGlyphs = "|lI[]!";
+  if (w.text.empty() || w.text.find_first_not_of(kGlyphs) != std::string::npos) return false;
+  if (w.text.size() > 2 || !t.bbox.contains(w.box.cx(), w.box.cy())) return false;
+  return std::any_of(t.col_edges.begin(), t.col_edges.end(),
+                     [&](double x) { return std::abs(w.box.cx() - x) <= reach; });
+}
+
+int drop_ruling_glyphs(std::vector<Word>& words, const std::vector<CellGrid>& tables) {
+  if (words.empty()) return 0;
+  std::vector<double> heights;
+  for (const Word& w : words) heights.push_back(w.box.height());
+  const double reach = median(std::move(heights));
+  size_t before = words.size();
+  std::erase_if(words, [&](const Word& w) {
+    return std::any_of(tables.begin(), tables.end(),
+                       [&](const CellGrid& t) { return is_ruling_glyph(w, t, reach); });
+  });
+  return int(before - words.size());
+}
+
+int split_columns_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  const std::optional<double> height = median_word_height(t.bbox, words);
+  if (!height) return 0;
+  const double h = *height;
+  const double gap = o.column_gap * h;
+  int added = 0;
+  std::vector<GridCell> cells;
+  for (const GridCell& c : t.cells) {
+    // A cell across the whole table is a title or a section: spanning is
+    // what it is for.
+    if (c.col_span >= t.n_cols()) {
+      cells.push_back(c);
+      continue;
+    }
+    std::vector<const Word*> in;
+    for (const Word& w : words) {
+      if (c.box.contains(w.box.cx(), w.box.cy())) in.push_back(&w);
+    }
+    // Column boundaries inside the cell that no word crosses, with print
+    // on both sides. (Print centred in a narrow column may come within a
+    // point of its rulings.)
+    // Print counts on a side when a word the reading is sure of stands
+    // clear of that side's column edges: a speck or a ruling read as "l"
+    // hugs a ruling, a shading read as words is unsure.
+    std::vector<int> cuts;
+    for (int b = c.col + 1; b < c.col + c.col_span; ++b) {
+      double x = t.col_edges[size_t(b)];
+      double before = t.col_edges[size_t(b) - 1], after = t.col_edges[size_t(b) + 1];
+      bool left = false, right = false, across = false;
+      for (const Word* w : in) {
+        bool sure = w->confidence >= o.min_word_confidence;
+        left |= sure && w->box.x0 > before + gap && w->box.x1 < x - gap;
+        right |= sure && w->box.x0 > x + gap && w->box.x1 < after - gap;
+        across |= w->box.x1 > x + o.column_overlap * h && w->box.x0 < x - o.column_overlap * h;
+      }
+      if (left && right && !across) cuts.push_back(b);
+    }
+    if (cuts.empty()) {
+      cells.push_back(c);
+      continue;
+    }
+    cuts.push_back(c.col + c.col_span);
+    int from = c.col;
+    for (int to : cuts) {
+      GridCell n = c;
+      n.col = from;
+      n.col_span = to - from;
+      n.box.x0 = t.col_edges[size_t(from)];
+      n.box.x1 = t.col_edges[size_t(to)];
+      n.text.clear();
+      n.raw_text.clear();
+      cells.push_back(std::move(n));
+      from = to;
+    }
+    added += int(cuts.size()) - 1;
+  }
+  if (added == 0) return 0;
+  sort_cells(cells);
+  t.cells = std::move(cells);
+  return added;
+}
+
+int split_spans_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
+  // A split cell makes its column more one-a-row for the next pass.
+  int added = 0;
+  for (int pass; (pass = split_spans_once(t, words, o)) > 0;) added += pass;
+  return added;
+}
 
 int split_rows_by_text(CellGrid& t, const std::vector<Word>& words, const TextRowOptions& o) {
   const int nr = t.n_rows();
@@ -343,9 +346,7 @@ int split_rows_by_text(CellGrid& t, const std::vector<Word>& words, const TextRo
       cells.push_back(std::move(n));
     }
   }
-  std::sort(cells.begin(), cells.end(), [](const GridCell& a, const GridCell& b) {
-    return a.row != b.row ? a.row < b.row : a.col < b.col;
-  });
+  sort_cells(cells);
   t.row_edges = std::move(edges);
   t.cells = std::move(cells);
   return added;

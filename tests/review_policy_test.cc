@@ -14,23 +14,27 @@ namespace pdfrecon {
 namespace {
 
 // A five-column table, one row per record, each naming its own No., unit
-// and objective; a header row first.
-CellGrid table(const std::vector<std::vector<std::string>>& rows, double confidence = 1.0) {
+// and objective; a header row first, unless `header` is false (a page the
+// table continues on).
+CellGrid table(const std::vector<std::vector<std::string>>& rows, double confidence = 1.0,
+               bool header = true) {
   CellGrid t;
+  std::vector<std::vector<std::string>> all;
+  if (header) {
+    all.push_back({"No.", "Descripción de la unidad", "Objetivo de la unidad", "Indicador",
+                   "Meta cuantificable"});
+  }
+  all.insert(all.end(), rows.begin(), rows.end());
   for (int c = 0; c <= 5; ++c) t.col_edges.push_back(100.0 * c);
-  for (size_t r = 0; r <= rows.size() + 1; ++r) t.row_edges.push_back(20.0 * double(r));
-  const std::vector<std::string> header = {"No.", "Descripción de la unidad",
-                                           "Objetivo de la unidad", "Indicador",
-                                           "Meta cuantificable"};
-  for (int r = 0; r <= int(rows.size()); ++r) {
-    const std::vector<std::string>& texts = r == 0 ? header : rows[size_t(r - 1)];
+  for (size_t r = 0; r <= all.size(); ++r) t.row_edges.push_back(20.0 * double(r));
+  for (int r = 0; r < int(all.size()); ++r) {
     for (int c = 0; c < 5; ++c) {
       GridCell cell;
       cell.row = r;
       cell.col = c;
       cell.box = {100.0 * c, 20.0 * r, 100.0 * (c + 1), 20.0 * (r + 1)};
-      cell.text = cell.raw_text = texts[size_t(c)];
-      cell.confidence = r == 0 ? 1.0 : confidence;
+      cell.text = cell.raw_text = all[size_t(r)][size_t(c)];
+      cell.confidence = header && r == 0 ? 1.0 : confidence;
       t.cells.push_back(cell);
     }
   }
@@ -42,12 +46,23 @@ std::vector<std::string> row(const std::string& no, const std::string& target,
   return {no, unit, "Incrementar la eficiencia", "Porcentaje de ejecución presupuestaria", target};
 }
 
-std::vector<Record> records(CellGrid t) {
+// The records of `tables`, one a page, read with the bundled vocabulary.
+std::vector<Record> records(std::vector<CellGrid> tables) {
   static const Dictionary dictionary = Dictionary::bundled();
   static const DictionaryReconciler reconciler(dictionary, Lexicon::shared());
-  std::vector<CellGrid> tables = {std::move(t)};
-  std::vector<PageContent> pages = {{1, &tables, {}}};
+  std::vector<std::vector<CellGrid>> page_tables;
+  for (CellGrid& t : tables) page_tables.push_back({std::move(t)});
+  std::vector<PageContent> pages;
+  for (size_t p = 0; p < page_tables.size(); ++p)
+    pages.push_back({int(p) + 1, &page_tables[p], {}});
   return read_records(pages, ReportProfile::bundled("lotaip-a4"), &reconciler).records;
+}
+std::vector<Record> records(CellGrid t) { return records(std::vector<CellGrid>{std::move(t)}); }
+
+// `t` as OCR read it: every cell's text from the recogniser.
+CellGrid read_by_ocr(CellGrid t) {
+  for (GridCell& c : t.cells) c.source = "ocr";
+  return t;
 }
 
 bool flagged_for(const Record& r, const std::string& reason) {
@@ -106,8 +121,7 @@ TEST(ReviewPolicy, AnOcrReadingWithAWordNobodyKnowsIsFlagged) {
   // "Extenor" for "Exterior": no correction places it, and OCR made it.
   CellGrid t = table({row("1", "10,00%", "Dirección de Procesos en el Extenor"),
                       row("2", "20,00%", "Dirección de Procesos en el Exterior")});
-  for (GridCell& c : t.cells) c.source = "ocr";
-  auto r = records(t);
+  auto r = records(read_by_ocr(t));
   ASSERT_EQ(r.size(), 2u);
   EXPECT_TRUE(flagged_for(r[0], "unknown_word")) << r[0].field("unit");
   EXPECT_FALSE(r[1].has_flag("needs_review"));
@@ -121,22 +135,9 @@ TEST(ReviewPolicy, ANameCarriedAcrossAPageBreakBringsItsDoubts) {
   // blank under the break. Both pages' records have the doubtful name, and
   // both are flagged for it (page 2's were not: its own cells are blank).
   CellGrid first = table({row("1", "10,00%", "Dirección de Procesos en el Extenor")});
-  CellGrid next = table({row("", "20,00%", "")});
-  for (CellGrid* t : {&first, &next}) {
-    for (GridCell& c : t->cells) c.source = "ocr";
-  }
-  next.cells.erase(next.cells.begin(), next.cells.begin() + 5);  // no header on page 2
-  for (GridCell& c : next.cells) c.row -= 1;
-  next.row_edges.pop_back();
-  for (GridCell& c : next.cells) c.box.y0 -= 20, c.box.y1 -= 20;
-  for (GridCell& c : next.cells) {
-    if (c.col == 2) c.text = c.raw_text = "";  // the objective, blank too
-  }
-  static const Dictionary dictionary = Dictionary::bundled();
-  static const DictionaryReconciler reconciler(dictionary, Lexicon::shared());
-  std::vector<CellGrid> page1 = {first}, page2 = {next};
-  std::vector<PageContent> pages = {{1, &page1, {}}, {2, &page2, {}}};
-  auto r = read_records(pages, ReportProfile::bundled("lotaip-a4"), &reconciler).records;
+  std::vector<std::string> blank = row("", "20,00%", "");
+  blank[2] = "";  // the objective, blank too
+  auto r = records({read_by_ocr(first), read_by_ocr(table({blank}, 1.0, /*header=*/false))});
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[1].field("unit"), r[0].field("unit"));
   EXPECT_TRUE(flagged_for(r[0], "unknown_word"));
@@ -150,8 +151,7 @@ TEST(ReviewPolicy, ANameWithAWordThatMayBeTwoGlyphsMergedIsUnsure) {
   CellGrid t = table({row("1", "10,00%", "Dirección de Segundad Ciudadana"),
                       row("2", "20,00%", "Dirección de Seguridad Ciudadana")},
                      /*confidence=*/0.95);
-  for (GridCell& c : t.cells) c.source = "ocr";
-  auto r = records(t);
+  auto r = records(read_by_ocr(t));
   ASSERT_EQ(r.size(), 2u);
   EXPECT_TRUE(flagged_for(r[0], "unsure_reading")) << r[0].field("unit");
   EXPECT_FALSE(r[1].has_flag("needs_review")) << r[1].field("unit");
@@ -162,8 +162,7 @@ TEST(ReviewPolicy, ASpeckReadAsAMarkInAUnitsNameIsFlagged) {
   // name is written so. (One it holds is snapped, the speck gone.)
   CellGrid t = table({row("1", "10,00%", "Dirección de Riego + Drenaje"),
                       row("2", "20,00%", "Dirección de Riego - Drenaje")});
-  for (GridCell& c : t.cells) c.source = "ocr";
-  auto r = records(t);
+  auto r = records(read_by_ocr(t));
   ASSERT_EQ(r.size(), 2u);
   EXPECT_TRUE(flagged_for(r[0], "unknown_word")) << r[0].field("unit");
   EXPECT_FALSE(flagged_for(r[1], "unknown_word")) << r[1].field("unit");
@@ -177,8 +176,7 @@ TEST(ReviewPolicy, AnInstitutionsOwnWordsInAnIndicatorAreNoReason) {
   std::vector<std::string> r2 = row("2", "20,00%");
   r2[2] = "Proteger las estaciones hidrométricas xyloquímicas";
   CellGrid t = table({r1, r2}, /*confidence=*/0.95);
-  for (GridCell& c : t.cells) c.source = "ocr";
-  auto r = records(t);
+  auto r = records(read_by_ocr(t));
   ASSERT_EQ(r.size(), 2u);
   EXPECT_FALSE(r[0].has_flag("needs_review")) << r[0].field("indicator");
   EXPECT_FALSE(r[1].has_flag("needs_review")) << r[1].field("objective");
