@@ -22,6 +22,7 @@ PACKAGES=(
   libtbb-dev
   libcairo2-dev fonts-dejavu-core
   libssl-dev time
+  python3  # scripts/score-records.py, sweep-classes.sh and bench-hostile.sh (standard library only)
   qpdf libqpdf-dev
   libjpeg-dev
 )
