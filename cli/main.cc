@@ -134,6 +134,7 @@ struct PipelineArgs {
   double max_page_mpix = 50;
   double page_seconds = 300;
   double dpi = 150;
+  std::string rulings = "auto";
   int jobs = 0;
 };
 
@@ -153,6 +154,10 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("no-bundled-dict", po::bool_switch(&a.no_bundled_dict),
      "leave the bundled vocabulary out (--dict folders still count): see what OCR reads unaided")
     ("dpi", po::value(&a.dpi)->default_value(150), "rendering resolution for grid detection (50-600)")
+    ("rulings", po::value(&a.rulings)->default_value("auto"),
+     "where table rulings come from: auto (the lines a born-digital page draws, read without "
+     "rendering it; the rendered page too where it paints images) | image (only lines seen on "
+     "the rendered page)")
     ("max-input-mib", po::value(&a.max_input_mib)->default_value(512),
      "refuse an input larger than this many MiB (1-2047)")
     ("max-pages", po::value(&a.max_pages)->default_value(50000),
@@ -176,6 +181,9 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   }
   if (a.ocr != "auto" && a.ocr != "always" && a.ocr != "never") {
     throw po::error("--ocr must be auto, always or never, not '" + a.ocr + "'");
+  }
+  if (a.rulings != "auto" && a.rulings != "image") {
+    throw po::error("--rulings must be auto or image, not '" + a.rulings + "'");
   }
   if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
   if (a.jobs < 0 || a.jobs > kMaxJobs) {
@@ -228,6 +236,7 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   options.dpi = a.dpi;
   options.profile = a.profile;
   options.ocr = a.ocr;
+  options.rulings = a.rulings;
   options.lang = a.lang;
   options.jobs = a.jobs;
   return options;

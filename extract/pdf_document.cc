@@ -1,5 +1,7 @@
 #include "pdfrecon/pdf_document.h"
 
+#include <PDFDoc.h>
+#include <Stream.h>
 #include <fcntl.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
@@ -24,6 +26,7 @@
 #include <vector>
 
 #include "messages.h"
+#include "page_drawing_reader.h"
 #include "page_image.h"
 
 namespace pdfrecon {
@@ -146,6 +149,9 @@ struct PdfDocument::Impl {
   mutable std::unique_ptr<QPDF> qpdf;
   mutable bool qpdf_tried = false;
   mutable std::vector<QPDFPageObjectHelper> qpdf_pages;
+  // Poppler's core document over the same bytes, for the paths a page
+  // draws (poppler-cpp does not expose them); opened on first use.
+  mutable std::unique_ptr<PDFDoc> core;
 
   // qpdf's page `index`, or null when qpdf cannot read the file.
   QPDFPageObjectHelper* qpdf_page(int index) const {
@@ -351,6 +357,23 @@ TextLayer PdfDocument::text(int index) const {
     layer.words.push_back(std::move(w));
   }
   return layer;
+}
+
+PageDrawing PdfDocument::drawing(int index) const {
+  impl_->page(index);  // throws for a page index out of range
+  if (!impl_->core) {
+    // The stream only reads the buffer, which outlives the document.
+    auto* stream =
+        new MemStream(impl_->bytes->data(), 0, Goffset(impl_->bytes->size()), Object(objNull));
+    impl_->core = std::make_unique<PDFDoc>(stream);
+  }
+  PageGeometry g = geometry(index);
+  if (!impl_->core->isOk()) {
+    PageDrawing none;
+    none.incomplete = true;
+    return none;
+  }
+  return read_drawing(*impl_->core, index, g.width, g.height);
 }
 
 cv::Mat PdfDocument::render_grey(int index, double dpi, bool antialias) const {

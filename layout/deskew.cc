@@ -6,14 +6,14 @@
 namespace pdfrecon {
 
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options,
-                     double min_degrees, double scale) {
+                     double min_degrees, double scale, const std::vector<Ruling>& stated) {
   CV_Assert(scale > 0);
   Deskewed out;
   // The first reading only measures a skew the page is to be levelled by;
   // below that, its tables are the answer.
   GridDetectorOptions measure = options;
   measure.skew_only_degrees = min_degrees;
-  out.grids = detect_grids(grey, px_per_pt, measure);
+  out.grids = detect_grids(grey, px_per_pt, measure, stated);
   double skew = out.grids.skew_degrees;
   cv::Size size(int(std::lround(grey.cols * scale)), int(std::lround(grey.rows * scale)));
   if (std::abs(skew) < min_degrees) {

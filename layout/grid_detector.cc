@@ -884,9 +884,82 @@ CellGrid to_points(const RawTable& t, const cv::Matx23d& back, double px_per_pt)
   return g;
 }
 
+// The pieces of a ruling drawn as a line, a thin fill or a visible fill's
+// edge, in working px.
+void add_pieces(const std::vector<Ruling>& rulings, double px_per_pt, const Scale& s,
+                std::vector<Piece>& hpieces, std::vector<Piece>& vpieces) {
+  for (const Ruling& r : rulings) {
+    Piece p{r.pos * px_per_pt, r.from * px_per_pt, r.to * px_per_pt,
+            std::max(1.0, r.width * px_per_pt)};
+    if (p.thick > s.max_thick) continue;
+    (r.horizontal ? hpieces : vpieces).push_back(p);
+  }
+}
+
+// Tables from ruling pieces (working px): pieces joined into lines, the
+// lines that make tables chosen, open edges closed, grids built and mapped
+// to the given image's points through `back`. `h_glyphs` / `v_glyphs` tell
+// a line that is print bridged into a bar (only pixels can); null when the
+// pieces are drawn lines, whose gaps are real too: nothing is bridged.
+std::vector<CellGrid> find_tables(const std::vector<Piece>& hpieces,
+                                  const std::vector<Piece>& vpieces, const Scale& s,
+                                  const GridDetectorOptions& o,
+                                  const std::function<bool(const Line&)>& h_glyphs,
+                                  const std::function<bool(const Line&)>& v_glyphs,
+                                  const cv::Matx23d& back, double px_per_pt) {
+  std::vector<CellGrid> tables;
+  std::vector<Line> hs = merge_collinear(hpieces, s);
+  std::vector<Line> vs = merge_collinear(vpieces, s);
+  if (h_glyphs && v_glyphs) {
+    bridge_gaps(hs, vs, s, h_glyphs);
+    bridge_gaps(vs, hs, s, v_glyphs);
+  }
+  Rulings rulings{hs, vs, s};
+  // Drawn lines are never glyphs passing for rulings: two boundaries
+  // close together are both drawn (a thin row beside a number box).
+  const bool drawn = !h_glyphs;
+  auto choose = [&] {
+    rulings.select();
+    for (int round = 0; round < 4 && !drawn; ++round) {
+      bool dropped = false;
+      for (auto& [gh, gv] : rulings.groups()) {
+        dropped |= drop_crowded(gh, s.cluster_tol, s.min_cell);
+        dropped |= drop_crowded(gv, s.cluster_tol, s.min_cell);
+      }
+      if (!dropped) break;
+      rulings.prune();
+    }
+  };
+  choose();
+  // Tables a page break left open get their missing outer rulings, and the
+  // rulings are chosen again with them (the short ones of an open row now
+  // meet two).
+  std::vector<Line> hedges, vedges;
+  for (auto& [gh, gv] : rulings.groups()) {
+    for (Line& l : open_edges(gv, gh, s)) hedges.push_back(std::move(l));
+    for (Line& l : open_edges(gh, gv, s)) vedges.push_back(std::move(l));
+  }
+  if (!hedges.empty() || !vedges.empty()) {
+    hs.insert(hs.end(), hedges.begin(), hedges.end());
+    vs.insert(vs.end(), vedges.begin(), vedges.end());
+    choose();
+  }
+  for (auto& [gh, gv] : rulings.groups()) {
+    RawTable t;
+    if (build_table({gh.begin(), gh.end()}, {gv.begin(), gv.end()}, hpieces, vpieces, s, o, t)) {
+      tables.push_back(to_points(t, back, px_per_pt));
+    }
+  }
+  std::sort(tables.begin(), tables.end(), [](const CellGrid& a, const CellGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  return tables;
+}
+
 }  // namespace
 
-PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetectorOptions& o) {
+PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetectorOptions& o,
+                       const std::vector<Ruling>& stated) {
   if (!(px_per_pt > 0)) throw std::invalid_argument("detect_grids: px_per_pt must be positive");
   PageGrids out;
   // Too small to hold a table with text in it (and to downscale safely).
@@ -959,52 +1032,89 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
   std::erase_if(vpieces, [&](const Piece& p) {
     return flanked_share(bin, p, false, s) > o.max_flanked_share;
   });
-  std::vector<Line> hs = merge_collinear(hpieces, s);
-  std::vector<Line> vs = merge_collinear(vpieces, s);
+  if (!stated.empty() && std::abs(out.skew_degrees) < o.min_deskew_degrees) {
+    // The page's own rulings join those found in its pixels (a rule drawn
+    // as an image, a hairline the render lost).
+    add_pieces(stated, px_per_pt, s, hpieces, vpieces);
+  }
   auto glyphs = [&](bool horizontal) {
     return [&, horizontal](const Line& l) {
       Piece p{l.pos, l.a, l.b, l.thick};
       return flanked_share(bin, p, horizontal, s) > o.max_flanked_share;
     };
   };
-  bridge_gaps(hs, vs, s, glyphs(true));
-  bridge_gaps(vs, hs, s, glyphs(false));
-  Rulings rulings{hs, vs, s};
-  auto choose = [&] {
-    rulings.select();
-    for (int round = 0; round < 4; ++round) {
-      bool dropped = false;
-      for (auto& [gh, gv] : rulings.groups()) {
-        dropped |= drop_crowded(gh, s.cluster_tol, s.min_cell);
-        dropped |= drop_crowded(gv, s.cluster_tol, s.min_cell);
+  out.tables = find_tables(hpieces, vpieces, s, o, glyphs(true), glyphs(false), back, px_per_pt);
+  return out;
+}
+
+std::vector<Ruling> drawn_rulings(const PageDrawing& drawing) {
+  // Every stroke counts, whatever its colour: a white line between dark
+  // cells shows, and where it runs on over white rows it still divides
+  // the table as its author drew it (as Camelot and pdfplumber read it).
+  std::vector<Ruling> out = drawing.rulings;
+  // Fills lighter than this differ from paper by less than the raster
+  // detector's threshold (15 grey levels): their edges do not show.
+  constexpr double kMinContrast = 0.06;
+  // Past this many fills the page is a pattern, not a table's cells.
+  constexpr size_t kMaxFills = 3000;
+  const std::vector<FilledBox>& fills = drawing.fills;
+  if (fills.size() > kMaxFills) return out;
+  constexpr double kTouch = 1.0;  // points: fills this close are adjacent
+  for (const FilledBox& f : fills) {
+    if (1 - f.grey < kMinContrast) continue;
+    const Box& b = f.box;
+    // Each side: along [a, b) at `pos`; `outside` is +1 when the paper
+    // beyond the side lies at larger coordinates.
+    struct Side {
+      bool horizontal;
+      double pos, a, b;
+      int outside;
+    };
+    for (Side side : {Side{true, b.y0, b.x0, b.x1, -1}, Side{true, b.y1, b.x0, b.x1, +1},
+                      Side{false, b.x0, b.y0, b.y1, -1}, Side{false, b.x1, b.y0, b.y1, +1}}) {
+      // The stretches beyond the side that a fill of the same shade
+      // covers: no edge shows there.
+      std::vector<std::pair<double, double>> hidden;
+      for (const FilledBox& g : fills) {
+        if (&g == &f || std::abs(g.grey - f.grey) >= kMinContrast) continue;
+        double lo = side.horizontal ? g.box.y0 : g.box.x0;
+        double hi = side.horizontal ? g.box.y1 : g.box.x1;
+        bool beyond = side.outside > 0 ? lo <= side.pos + kTouch && hi > side.pos + kTouch
+                                       : hi >= side.pos - kTouch && lo < side.pos - kTouch;
+        if (!beyond) continue;
+        double a = std::max(side.a, side.horizontal ? g.box.x0 : g.box.y0);
+        double z = std::min(side.b, side.horizontal ? g.box.x1 : g.box.y1);
+        if (z > a) hidden.emplace_back(a, z);
       }
-      if (!dropped) break;
-      rulings.prune();
-    }
-  };
-  choose();
-  // Tables a page break left open get their missing outer rulings, and the
-  // rulings are chosen again with them (the short ones of an open row now
-  // meet two).
-  std::vector<Line> hedges, vedges;
-  for (auto& [gh, gv] : rulings.groups()) {
-    for (Line& l : open_edges(gv, gh, s)) hedges.push_back(std::move(l));
-    for (Line& l : open_edges(gh, gv, s)) vedges.push_back(std::move(l));
-  }
-  if (!hedges.empty() || !vedges.empty()) {
-    hs.insert(hs.end(), hedges.begin(), hedges.end());
-    vs.insert(vs.end(), vedges.begin(), vedges.end());
-    choose();
-  }
-  for (auto& [gh, gv] : rulings.groups()) {
-    RawTable t;
-    if (build_table({gh.begin(), gh.end()}, {gv.begin(), gv.end()}, hpieces, vpieces, s, o, t)) {
-      out.tables.push_back(to_points(t, back, px_per_pt));
+      std::sort(hidden.begin(), hidden.end());
+      double at = side.a;
+      auto emit = [&](double from, double to) {
+        if (to - from > kTouch) out.push_back({side.horizontal, side.pos, from, to, 0.5, false});
+      };
+      for (auto [a, z] : hidden) {
+        if (a > at) emit(at, a);
+        at = std::max(at, z);
+      }
+      if (side.b > at) emit(at, side.b);
     }
   }
-  std::sort(out.tables.begin(), out.tables.end(), [](const CellGrid& a, const CellGrid& b) {
-    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-  });
+  return out;
+}
+
+PageGrids grids_from_rulings(const std::vector<Ruling>& rulings, double page_width,
+                             double page_height, const GridDetectorOptions& o) {
+  PageGrids out;
+  // The scale the pixel tolerances of the raster detector were set at:
+  // working at it, both paths apply the same rules.
+  constexpr double kPxPerPt = 150.0 / 72;
+  double em_pt = o.text_height_pt > 0 ? o.text_height_pt : kDefaultTextHeightPt;
+  out.text_height_pt = em_pt;
+  cv::Size page(std::max(1, int(page_width * kPxPerPt)), std::max(1, int(page_height * kPxPerPt)));
+  Scale s = make_scale(em_pt * kPxPerPt, kPxPerPt, page, o);
+  std::vector<Piece> hpieces, vpieces;
+  add_pieces(rulings, kPxPerPt, s, hpieces, vpieces);
+  cv::Matx23d identity(1, 0, 0, 0, 1, 0);
+  out.tables = find_tables(hpieces, vpieces, s, o, nullptr, nullptr, identity, kPxPerPt);
   return out;
 }
 

@@ -425,12 +425,13 @@ TextLayerJudgeOptions judge_options(const PageReadingOptions& options, bool ocr_
 }  // namespace
 
 LevelledPage level_page(const PdfDocument& pdf, int index, double dpi,
-                        const PageReadingOptions& options, const GridDetectorOptions& grid) {
+                        const PageReadingOptions& options, const GridDetectorOptions& grid,
+                        const std::vector<Ruling>& stated) {
   LevelledPage page;
   double native = pdf.scan_resolution(index);
   if (native < options.min_scan_dpi || native > dpi + 1) {
     page.grey = pdf.render_grey(index, dpi, true);
-    page.level = deskew_page(page.grey, dpi / 72, grid, options.min_deskew_degrees);
+    page.level = deskew_page(page.grey, dpi / 72, grid, options.min_deskew_degrees, 1, stated);
     return page;
   }
   // A page that is just its scan is read straight from the file (half the
@@ -441,7 +442,8 @@ LevelledPage level_page(const PdfDocument& pdf, int index, double dpi,
   } else {
     cv::GaussianBlur(page.grey, page.grey, cv::Size(3, 3), options.scan_smoothing);
   }
-  page.level = deskew_page(page.grey, native / 72, grid, options.min_deskew_degrees, dpi / native);
+  page.level =
+      deskew_page(page.grey, native / 72, grid, options.min_deskew_degrees, dpi / native, stated);
   return page;
 }
 
@@ -516,10 +518,14 @@ PageReading read_layered_page(const cv::Mat& grey, std::vector<CellGrid> tables,
 }
 
 bool layer_fits_page(const cv::Mat& grey, const std::vector<CellGrid>& tables,
-                     const TextLayer& layer, double px_per_pt, const PageReadingOptions& options) {
-  cv::Mat ink = ink_mask(without_rulings(grey, tables, px_per_pt));
-  return judge_text_layer(layer, tables, ink, px_per_pt, judge_options(options, false))
-             .rejected() == 0;
+                     const TextLayer& layer, double px_per_pt, const PageReadingOptions& options,
+                     const std::optional<std::vector<Box>>& pictures) {
+  // Without an image (a page read from its drawing) only the layer's own
+  // signs are judged: characters, words across borders, the lexicon.
+  cv::Mat ink = grey.empty() ? cv::Mat() : ink_mask(without_rulings(grey, tables, px_per_pt));
+  TextLayerJudgeOptions judge = judge_options(options, false);
+  judge.image_only_in = pictures;
+  return judge_text_layer(layer, tables, ink, px_per_pt, judge).rejected() == 0;
 }
 
 }  // namespace pdfrecon

@@ -45,9 +45,48 @@ cv::Rect to_pixels(const Box& b, double px_per_pt) {
       cv::Point(int(std::lround(b.x1 * px_per_pt)), int(std::lround(b.y1 * px_per_pt))));
 }
 
-// Looks the letter runs of `text` up; returns (looked up, known).
-std::pair<int, int> lexicon_counts(const std::string& text, const TextLayerJudgeOptions& o) {
-  int looked = 0, known = 0;
+// Whether a letter is a vowel of a Latin alphabet (accented ones too).
+bool is_latin_vowel(long cp) {
+  if (cp < 0x80) return std::string_view("aeiouyAEIOUY").find(char(cp)) != std::string_view::npos;
+  // Latin-1's letters are vowels but for Ç Ð Ñ × Ø Þ ß and their small forms.
+  if (cp >= 0xC0 && cp <= 0xFF) {
+    return std::u32string_view(
+               U"\u00C7\u00D0\u00D1\u00D7\u00DE\u00DF\u00E7\u00F0\u00F1\u00F7\u00FE")
+               .find(char32_t(cp)) == std::u32string_view::npos;
+  }
+  return cp >= 0x100 &&
+         cp <= 0x24F;  // Latin Extended: mostly accented vowels; benefit of the doubt
+}
+
+// A word shaped like one of an alphabetic language: a vowel somewhere and
+// no run of five consonants. Text a broken font encoding garbled is mostly
+// not; words of another language than the lexicon's are (Latin script;
+// other scripts are given the benefit of the doubt).
+bool word_shaped(std::string_view word) {
+  bool vowel = false;
+  int run = 0;
+  size_t i = 0;
+  while (i < word.size()) {
+    long cp = next_code_point(word, i);
+    if (cp > 0x24F) return true;
+    if (is_latin_vowel(cp)) {
+      vowel = true, run = 0;
+    } else if (++run >= 5) {
+      return false;
+    }
+  }
+  return vowel;
+}
+
+// What looking the letter runs of `text` up found.
+struct LexiconCounts {
+  int looked = 0;  // runs looked up
+  int known = 0;   // of them, known to the lexicon
+  int shaped = 0;  // of them, shaped like words (word_shaped)
+};
+
+LexiconCounts lexicon_counts(const std::string& text, const TextLayerJudgeOptions& o) {
+  LexiconCounts out;
   size_t i = 0;
   while (i < text.size()) {
     // One blank-separated word at a time; words holding digits are figures.
@@ -73,11 +112,13 @@ std::pair<int, int> lexicon_counts(const std::string& text, const TextLayerJudge
       if (run_end == start) continue;
       if (letters < o.min_lexicon_letters) continue;
       if (upper == letters && letters <= o.max_acronym_letters) continue;
-      ++looked;
-      known += o.known_word(word.substr(start, run_end - start)) ? 1 : 0;
+      std::string_view run = word.substr(start, run_end - start);
+      ++out.looked;
+      out.known += o.known_word(run) ? 1 : 0;
+      out.shaped += word_shaped(run) ? 1 : 0;
     }
   }
-  return {looked, known};
+  return out;
 }
 
 }  // namespace
@@ -127,7 +168,23 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
   PageVerdict page;
   page.ocr_made_layer = o.ocr_layer;
   const cv::Rect image(0, 0, ink.cols, ink.rows);
-  int page_looked = 0, page_known = 0;
+  int page_looked = 0, page_known = 0, page_shaped = 0;
+  // The ink the image is consulted on (all of it, unless told where).
+  cv::Mat print = ink;
+  auto consulted = [&](const Box& b) {
+    if (!o.image_only_in) return true;
+    return std::any_of(o.image_only_in->begin(), o.image_only_in->end(),
+                       [&](const Box& in) { return in.contains(b.cx(), b.cy()); });
+  };
+  if (o.image_only_in && !ink.empty()) {
+    cv::Mat allowed = cv::Mat::zeros(ink.size(), CV_8UC1);
+    for (const Box& b : *o.image_only_in) {
+      cv::Rect r = to_pixels(b, px_per_pt) & image;
+      if (r.area() > 0) allowed(r).setTo(255);
+    }
+    print = cv::Mat();  // not ink's pixels: they are read below as they are
+    cv::bitwise_and(ink, allowed, print);
+  }
   for (const CellGrid& t : tables) {
     std::vector<CellVerdict>& verdicts = page.cells.emplace_back(t.cells.size());
     std::vector<std::vector<const Word*>> in_cell(t.cells.size());
@@ -177,6 +234,10 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
 
       for (const Word* w : in_cell[k]) {
         if (has_invalid_chars(w->text)) v.issues |= kInvalidChars;
+        // The page's own text over its own drawing is exact: a word that
+        // overflows its cell, or that a grid of rectangles cuts where the
+        // page's blocks are not rectangles, is still what was printed.
+        if (!consulted(w->box)) continue;
         double over = std::max(0.0, c.box.x0 - w->box.x0) + std::max(0.0, w->box.x1 - c.box.x1);
         if (over > std::max(o.min_overhang_pt, o.max_overhang * w->box.width())) {
           v.issues |= kCrossesBorder;
@@ -193,14 +254,14 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
         cv::Rect r = to_pixels(c.box, px_per_pt);
         r = cv::Rect(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset) & image;
         if (r.width > 0 && r.height > 0) {
-          cv::Mat cell_ink = ink(r);
+          cv::Mat cell_ink = print(r);
           int total = cv::countNonZero(cell_ink);
           cv::Mat covered = cv::Mat::zeros(r.size(), CV_8UC1);
           for (const Word* w : in_cell[k]) {
             cv::Rect wr = to_pixels(w->box, px_per_pt);
             int grow = std::max(2, int(std::lround(0.25 * wr.height)));
             cv::Rect word_ink = wr & image;
-            if (word_ink.area() > 0 &&
+            if (word_ink.area() > 0 && consulted(w->box) &&
                 cv::countNonZero(ink(word_ink)) < o.min_word_ink * word_ink.area()) {
               v.issues |= kWordsWithoutInk;
             }
@@ -248,11 +309,12 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
 
       int looked = 0;
       if (o.known_word && !text.empty()) {
-        auto [n, known] = lexicon_counts(text, o);
-        looked = n;
-        page_looked += n;
-        page_known += known;
-        if (looked > 0) v.known_share = double(known) / looked;
+        LexiconCounts counts = lexicon_counts(text, o);
+        looked = counts.looked;
+        page_looked += counts.looked;
+        page_known += counts.known;
+        page_shaped += counts.shaped;
+        if (looked > 0) v.known_share = double(counts.known) / looked;
         double need = page.ocr_made_layer ? o.min_known_share_ocr_layer : o.min_known_share;
         if (looked >= o.min_lexicon_words && v.known_share < need) v.issues |= kUnknownWords;
       }
@@ -263,8 +325,12 @@ PageVerdict judge_text_layer(const TextLayer& layer, const std::vector<CellGrid>
       }
     }
   }
+  // A page the lexicon hardly knows is garbled, unless its words are
+  // shaped like a language's: then it is in another language than the
+  // lexicon's (an English table read with the Spanish lexicon).
   if (page_looked >= o.min_page_lexicon_words &&
-      page_known < o.min_page_known_share * page_looked) {
+      page_known < o.min_page_known_share * page_looked &&
+      page_shaped < o.min_page_word_shaped_share * page_looked) {
     for (auto& t : page.cells) {
       for (CellVerdict& v : t) v.issues |= kUnknownWords;
     }

@@ -2,6 +2,8 @@
 
 #include <leptonica/allheaders.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <opencv2/imgproc.hpp>
@@ -54,6 +56,19 @@ void DebugImages::write_grid(const cv::Mat& grey, const std::vector<CellGrid>& t
     cv::rectangle(colour, px(t.bbox), {200, 60, 0}, 3);
   }
   write("grid", colour);
+}
+
+void DebugImages::write_rulings(const cv::Size& page, const std::vector<Ruling>& rulings,
+                                double px_per_pt) const {
+  if (!on()) return;
+  cv::Mat canvas(page, CV_8UC1, cv::Scalar(255));
+  for (const Ruling& r : rulings) {
+    cv::Point2d a = r.horizontal ? cv::Point2d(r.from, r.pos) : cv::Point2d(r.pos, r.from);
+    cv::Point2d b = r.horizontal ? cv::Point2d(r.to, r.pos) : cv::Point2d(r.pos, r.to);
+    int thick = std::max(1, int(std::lround(r.width * px_per_pt)));
+    cv::line(canvas, a * px_per_pt, b * px_per_pt, cv::Scalar(0), thick);
+  }
+  write("rulings", canvas);
 }
 
 }  // namespace pdfrecon

@@ -155,8 +155,9 @@ PageResult with_reading(PageResult page, PageReading reading) {
 
 // A page levelled at OCR resolution, its debug images written.
 LevelledPage levelled(const PdfDocument& pdf, int index, double dpi,
-                      const PageReadingOptions& reading, const DebugImages& debug) {
-  LevelledPage level = level_page(pdf, index, dpi, reading, debug.grid_options());
+                      const PageReadingOptions& reading, const DebugImages& debug,
+                      const std::vector<Ruling>& stated = {}) {
+  LevelledPage level = level_page(pdf, index, dpi, reading, debug.grid_options(), stated);
   debug.write("levelled", level.grey);
   debug.write_grid(level.grey, level.level.grids.tables, dpi / 72.0);
   return level;
@@ -167,6 +168,11 @@ LevelledPage levelled(const PdfDocument& pdf, int index, double dpi,
 // UserUnit), with a warning; throws InputError when even kMinRenderDpi
 // would.
 constexpr double kMinRenderDpi = 18;
+
+// A page that draws more shapes (curves, diagonals) than this may show
+// print as outlines that its text layer lacks: it is rendered. A logo or a
+// chart's marks stay below it; text drawn as outlines is a shape a glyph.
+constexpr int kMaxShapesUnrendered = 40;
 double fitted_dpi(const PdfDocument& pdf, int index, double dpi, const ExtractOptions& options,
                   std::vector<std::string>& warnings) {
   PageGeometry g = pdf.geometry(index);
@@ -180,6 +186,16 @@ double fitted_dpi(const PdfDocument& pdf, int index, double dpi, const ExtractOp
   warnings.push_back("page " + std::to_string(index + 1) + ": a " + size + " page, rendered at " +
                      std::to_string(int(fit)) + " dpi instead of " + std::to_string(int(dpi)));
   return fit;
+}
+
+// Where a page's image can show what its drawing does not, when the
+// drawing is known: its images and shapes (turned upright with it).
+std::optional<std::vector<Box>> pictures(const PageDrawing& drawing,
+                                         const ExtractOptions& options) {
+  if (options.rulings == "image" || drawing.incomplete) return std::nullopt;
+  std::vector<Box> boxes = drawing.images;
+  boxes.insert(boxes.end(), drawing.shapes.begin(), drawing.shapes.end());
+  return boxes;
 }
 
 // Everything pdfrecon learns from one page: its route (text layer, OCR, or
@@ -220,9 +236,10 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   };
   // The page with its layer doubted: the layer's words moved with the
   // levelled image, the cells the judge rejects read by OCR.
-  auto as_layered = [&](PageResult p, TextLayer words, bool ocr_layer) {
+  auto as_layered = [&](PageResult p, TextLayer words, bool ocr_layer,
+                        const std::vector<Ruling>& stated = {}) {
     double dpi = ocr_dpi();
-    LevelledPage level = levelled(pdf, index, dpi, reading, debug);
+    LevelledPage level = levelled(pdf, index, dpi, reading, debug, stated);
     deadline.check();
     move_words(words, level.level.turn, dpi / 72.0);
     p.skew_degrees = level.level.grids.skew_degrees;
@@ -241,26 +258,45 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   PageResult base = page;
   TextLayer as_read = judge ? text : TextLayer{};  // for a judged reading, unturned
   const double dpi = fitted_dpi(pdf, index, options.dpi, options, warnings);
-  cv::Mat grey = pdf.render_grey(index, dpi);
+  // The rulings the page states. When it paints nothing else that could
+  // hold print (no image, no shapes), they are the whole truth about its
+  // tables and the page is not rendered at all: its grids come from them,
+  // and its layer is judged without an image. Otherwise the page is
+  // rendered and its rulings join those found in the pixels.
+  PageDrawing drawing = pdf.drawing(index);
+  const bool drawn_only = options.rulings != "image" && drawing.images.empty() &&
+                          int(drawing.shapes.size()) <= kMaxShapesUnrendered && !drawing.incomplete;
+  cv::Mat grey;
+  if (!drawn_only || debug.on()) grey = pdf.render_grey(index, dpi);
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
+  turn_upright(text.dominant_rotation(), drawing, page.width, page.height);
   turn_upright(text.dominant_rotation(), grey, text, page.width, page.height);
   GridDetectorOptions grid_options = debug.grid_options();
   grid_options.text_height_pt = text.median_height();
-  PageGrids grids = detect_grids(grey, dpi / 72.0, grid_options);
-  debug.write("render", grey);
-  debug.write_grid(grey, grids.tables, dpi / 72.0);
+  std::vector<Ruling> rulings;
+  if (options.rulings != "image") rulings = drawn_rulings(drawing);
+  PageGrids grids = drawn_only ? grids_from_rulings(rulings, page.width, page.height, grid_options)
+                               : detect_grids(grey, dpi / 72.0, grid_options, rulings);
+  if (!grey.empty()) {
+    debug.write("render", grey);
+    if (drawn_only) debug.write_rulings(grey.size(), rulings, dpi / 72.0);
+    debug.write_grid(grey, grids.tables, dpi / 72.0);
+  }
   page.skew_degrees = grids.skew_degrees;
   page.tables = std::move(grids.tables);
   page.lines = text_lines(place_words(text, page.tables));
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
   }
-  // Any other layer is judged on the render at hand; only when a cell
-  // fails is the page read again at OCR resolution.
+  // Any other layer is judged on the render at hand (or on none: the
+  // layer's own signs only); only when a cell fails is the page read again
+  // at OCR resolution, its drawn rulings still counting (a judged page is
+  // upright as given, so they need no turn).
   if (judge && !page.tables.empty() &&
-      !layer_fits_page(grey, page.tables, text, dpi / 72.0, reading)) {
-    return as_layered(std::move(base), std::move(as_read), false);
+      !layer_fits_page(drawn_only ? cv::Mat() : grey, page.tables, text, dpi / 72.0, reading,
+                       pictures(drawing, options))) {
+    return as_layered(std::move(base), std::move(as_read), false, rulings);
   }
   return page;
 }

@@ -11,6 +11,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config git
   libpoppler-cpp-dev poppler-utils
+  libpoppler-private-dev  # Poppler's core API: the rulings a page draws (extract/page_drawing.cc)
   libopencv-dev
   libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-spa
   libboost-program-options-dev

@@ -187,6 +187,44 @@ TEST(TextLayerJudge, AGarbledNativeLayerIsRejectedWhole) {
   EXPECT_EQ(p.judge(o).rejected(), 0);
 }
 
+TEST(TextLayerJudge, ANativeLayerInAnotherLanguageIsNotGarbled) {
+  // An English table judged with a Spanish lexicon: hardly a word known,
+  // but every one shaped like a word. Letter soup is not.
+  Page p;
+  const char* english[] = {"Income", "District", "Total",   "Population", "Households", "Rural",
+                           "Urban",  "Share",    "Persons", "Trained",    "Health",     "Counties"};
+  for (int k = 0; k < 12; ++k) {
+    double x0 = 5 + 100 * (k % 3);
+    p.word(english[k], {x0, (k / 3) * 20.0 + 5, x0 + 40, (k / 3) * 20.0 + 15});
+  }
+  TextLayerJudgeOptions o;
+  o.known_word = [](std::string_view) { return false; };
+  o.min_page_lexicon_words = 5;
+  EXPECT_EQ(p.judge(o).rejected(), 0);
+  for (Word& w : p.layer.words) w.text = "Qwrtzk";
+  EXPECT_EQ(p.judge(o).rejected(), 12);
+}
+
+TEST(TextLayerJudge, OnABornDigitalPageTheImageCountsOnlyInItsPictures) {
+  // Ink no word covers, a word over bare paper (white words on a dark
+  // fill look so) and a word across a border: outside the page's images
+  // and shapes these are the page's own drawing and text, not doubts.
+  Page p;
+  p.fill();
+  p.ink_at({245, 65, 255, 75});
+  p.word("blanco", {150, 65, 195, 75}, /*with_ink=*/false);
+  p.layer.words[3].box = {5, 25, 150, 35};  // "Dirección" overflowing its cell
+  EXPECT_EQ(p.judge().rejected(), 3);
+  TextLayerJudgeOptions o;
+  o.image_only_in = std::vector<Box>{};
+  EXPECT_EQ(p.judge(o).rejected(), 0);
+  // An image over the last column: its unread print counts again.
+  o.image_only_in = std::vector<Box>{{200, 0, 260, 80}};
+  PageVerdict v = p.judge(o);
+  EXPECT_EQ(v.rejected(), 1);
+  EXPECT_EQ(at(v, 3, 2).issues, unsigned(kInkWithoutWords));
+}
+
 TEST(TextLayerJudge, AValueColumnWantsValues) {
   Page p;
   p.ocr_layer = true;

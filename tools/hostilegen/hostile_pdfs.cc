@@ -8,61 +8,10 @@
 #include <qpdf/Pl_String.hh>
 #include <stdexcept>
 
+#include "raw_pdf.h"
+
 namespace pdfrecon::hostile {
 namespace {
-
-// A PDF written object by object, its cross-reference table computed.
-class RawPdf {
- public:
-  // Reserves an object number (for forward references).
-  int reserve() {
-    bodies_.emplace_back();
-    return int(bodies_.size());
-  }
-  void set(int id, std::string body) { bodies_.at(id - 1) = std::move(body); }
-  int add(std::string body) {
-    int id = reserve();
-    set(id, std::move(body));
-    return id;
-  }
-  // A stream object; `dict` holds its keys other than /Length.
-  int add_stream(const std::string& dict, const std::string& data) {
-    return add("<< " + dict + " /Length " + std::to_string(data.size()) + " >>\nstream\n" + data +
-               "\nendstream");
-  }
-
-  // Writes the file, the catalogue being object `root`. `xref_shift` moves
-  // every offset (a broken table); `junk` follows %%EOF.
-  void write(const fs::path& out, int root, long xref_shift = 0,
-             const std::string& junk = "") const {
-    std::ofstream f(out, std::ios::binary);
-    std::string head = "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n";
-    f << head;
-    std::vector<std::size_t> offsets;
-    std::size_t at = head.size();
-    for (std::size_t i = 0; i < bodies_.size(); ++i) {
-      offsets.push_back(at);
-      std::string obj = std::to_string(i + 1) + " 0 obj\n" + bodies_[i] + "\nendobj\n";
-      f << obj;
-      at += obj.size();
-    }
-    f << "xref\n0 " << bodies_.size() + 1 << "\n0000000000 65535 f \n";
-    char line[32];
-    for (std::size_t o : offsets) {
-      std::snprintf(line, sizeof line, "%010ld 00000 n \n", long(o) + xref_shift);
-      f << line;
-    }
-    f << "trailer\n<< /Size " << bodies_.size() + 1 << " /Root " << root << " 0 R >>\nstartxref\n"
-      << at << "\n%%EOF\n"
-      << junk;
-    if (!f) throw std::runtime_error("cannot write " + out.string());
-  }
-
- private:
-  std::vector<std::string> bodies_;
-};
-
-std::string ref(int id) { return std::to_string(id) + " 0 R"; }
 
 // Flate-compresses what `produce` writes, chunk by chunk, so a bomb of
 // gigabytes never exists uncompressed.

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "pdfrecon/page_drawing.h"
 #include "pdfrecon/text_layer.h"
 
 namespace pdfrecon {
@@ -73,6 +74,10 @@ class PdfDocument {
   // Antialiasing makes glyph edges smoother for OCR but costs about three
   // times the rendering time; rulings are found as well without it.
   cv::Mat render_grey(int index, double dpi, bool antialias = false) const;
+
+  // The rulings, fills, images and shapes the page draws (page_drawing.h),
+  // in the text layer's coordinates, without rendering it.
+  PageDrawing drawing(int index) const;
 
   // Pixels per inch of the one image a scanned page is made of: a page that
   // holds exactly one image (directly or in its forms), whose pixel size has

@@ -4,6 +4,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "pdfrecon/page_drawing.h"
 #include "pdfrecon/text_layer.h"
 
 namespace pdfrecon {
@@ -11,6 +12,11 @@ namespace pdfrecon {
 // Rotates the rendered page and the words' boxes by -`rotation` degrees
 // (`rotation` as TextLayer::dominant_rotation returns it). `width`/`height`
 // are the page's size in points and are swapped for 90 and 270.
+// An empty `grey` (a page not rendered) stays empty.
 void turn_upright(int rotation, cv::Mat& grey, TextLayer& layer, double& width, double& height);
+
+// Turns what the page draws the same way; `width`/`height` as before the
+// turn (call it first).
+void turn_upright(int rotation, PageDrawing& drawing, double width, double height);
 
 }  // namespace pdfrecon

@@ -25,8 +25,11 @@ struct Deskewed {
 // once. The size is rounded to whole pixels, and a level page is resized
 // only when that size differs. Grids are in points either way; below
 // `min_degrees` they are those read on the image as given.
+// `stated`: rulings the PDF draws (detect_grids), used when the page is
+// level as given.
 Deskewed deskew_page(cv::Mat& grey, double px_per_pt, const GridDetectorOptions& options = {},
-                     double min_degrees = 0.05, double scale = 1);
+                     double min_degrees = 0.05, double scale = 1,
+                     const std::vector<Ruling>& stated = {});
 
 // Moves every word by `turn` (pixels; boxes in points at `px_per_pt`): each
 // box keeps its size and is centred where its centre goes.

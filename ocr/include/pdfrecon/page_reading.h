@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <functional>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -89,9 +90,11 @@ struct LevelledPage {
 // taken from the file at its own, measured there, and turned and enlarged
 // by OpenCV in one step: the same pixels without Poppler's bilinear
 // upscaling, its costliest step, and a third of the pixels to measure the
-// skew on. `grid` configures grid detection.
+// skew on. `grid` configures grid detection; `stated` are the rulings the
+// page draws (PdfDocument::drawing, drawn_rulings), for a level page.
 LevelledPage level_page(const PdfDocument& pdf, int index, double dpi,
-                        const PageReadingOptions& options, const GridDetectorOptions& grid = {});
+                        const PageReadingOptions& options, const GridDetectorOptions& grid = {},
+                        const std::vector<Ruling>& stated = {});
 
 // What OCR made of a page.
 struct PageReading {
@@ -113,8 +116,12 @@ PageReading read_layered_page(const cv::Mat& grey, std::vector<CellGrid> tables,
                               bool ocr_layer, double px_per_pt, const PageReadingOptions& options);
 
 // Whether every cell of `tables` keeps its text from `layer` (the judge
-// rejects none) on `grey` (a render at px_per_pt, rulings included).
+// rejects none) on `grey` (a render at px_per_pt, rulings included; empty:
+// the layer's characters, borders and words only, no image).
+// `pictures`: where the page paints images and shapes, when its drawing
+// is known (the image is consulted only there); unset: everywhere.
 bool layer_fits_page(const cv::Mat& grey, const std::vector<CellGrid>& tables,
-                     const TextLayer& layer, double px_per_pt, const PageReadingOptions& options);
+                     const TextLayer& layer, double px_per_pt, const PageReadingOptions& options,
+                     const std::optional<std::vector<Box>>& pictures = std::nullopt);
 
 }  // namespace pdfrecon

@@ -35,6 +35,7 @@
 
 #include <functional>
 #include <opencv2/core.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,11 @@ struct TextLayerJudgeOptions {
   // A page whose words (at least `min_page_lexicon_words` looked up) are
   // known below this share has a garbled layer: every cell is rejected.
   double min_page_known_share = 0.3;
+  // ... unless at least this share of them is shaped like words (a vowel,
+  // no run of five consonants): natural text in Latin script is nearly all
+  // so (over 0.95), random letters about 0.7. The page is then in another
+  // language, not garbled.
+  double min_page_word_shaped_share = 0.9;
   int min_page_lexicon_words = 20;
   int min_lexicon_words = 1;
   // Words shorter than this (letters), or all capitals up to
@@ -75,6 +81,15 @@ struct TextLayerJudgeOptions {
   // Likewise for one line of the cell's print (text_line_bands): a line of
   // which more than this share no word covers is text its layer lacks.
   double max_uncovered_line = 0.5;
+  // Where the image can tell what the page's drawing does not, points: a
+  // born-digital page's images and shapes (page_drawing.h). Elsewhere its
+  // ink is text, rulings and fills, which the layer and the grid account
+  // for (white words on a dark header fill are neither unread print nor
+  // words without ink), so the image is consulted only there; and the
+  // layer there is the page's own text, exact by construction, so a word
+  // crossing a border (text overflowing its cell) is not doubted either:
+  // OCR could only read it worse. Unset: everywhere.
+  std::optional<std::vector<Box>> image_only_in;
   // A word box taller than this many times the median of its cell's words
   // (3 or more) stands over several lines ("EEE," over two lines, the
   // second one lost): the cell's text cannot be trusted.

@@ -38,7 +38,11 @@ struct ExtractOptions {
   std::string profile = "auto";
   std::string profile_file;  // a user's profile (report_profile.h); replaces the bundled one
   std::string ocr = "auto";  // "auto" | "always" | "never"
-  std::string lang = "spa";  // Tesseract language
+  // Where a born-digital page's rulings come from: "auto" (the lines it
+  // draws, page_drawing.h; rendered only when it paints images or shapes)
+  // or "image" (found in the rendered page only).
+  std::string rulings = "auto";
+  std::string lang = "spa";            // Tesseract language
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
   bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
   std::string debug_dir;               // when set, intermediate images are written here
