@@ -257,7 +257,6 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   if (judge && survey.text_all_invisible) return as_layered(std::move(page), std::move(text), true);
   PageResult base = page;
   TextLayer as_read = judge ? text : TextLayer{};  // for a judged reading, unturned
-  const double dpi = fitted_dpi(pdf, index, options.dpi, options, warnings);
   // The rulings the page states. When it paints nothing else that could
   // hold print (no image, no shapes), they are the whole truth about its
   // tables and the page is not rendered at all: its grids come from them,
@@ -267,7 +266,11 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   const bool drawn_only = options.rulings != "image" && drawing.images.empty() &&
                           int(drawing.shapes.size()) <= kMaxShapesUnrendered && !drawing.incomplete;
   cv::Mat grey;
-  if (!drawn_only || debug.on()) grey = pdf.render_grey(index, dpi);
+  double dpi = options.dpi;  // of the render, when there is one
+  if (!drawn_only || debug.on()) {
+    dpi = fitted_dpi(pdf, index, options.dpi, options, warnings);
+    grey = pdf.render_grey(index, dpi);
+  }
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
   turn_upright(text.dominant_rotation(), drawing, page.width, page.height);

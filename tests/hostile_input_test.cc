@@ -100,9 +100,21 @@ TEST(HostileInput, AWhitespaceBombInTheContentIsRefusedWhileStreamed) {
   EXPECT_NE(o.json.find("MiB"), std::string::npos) << o.json.substr(0, 600);
 }
 
+// A page of text and rulings is read from its drawing, never rendered: its
+// size costs nothing. One that must be rendered (--rulings image, or a page
+// that paints images) is rendered smaller, or not at all.
+TEST(HostileInput, AHugePageOfTextIsReadWithoutRendering) {
+  std::vector<double> box = {0, 0, 14400, 14400};
+  Outcome o = run_limited(with_page("huge-drawn", nullptr, &box), "--profile generic");
+  EXPECT_EQ(o.status, 0) << o.err;
+  auto doc = nlohmann::json::parse(o.json);
+  EXPECT_EQ(doc["status"], "complete");
+  EXPECT_EQ(doc["warnings"].size(), 0u) << doc["warnings"];
+}
+
 TEST(HostileInput, AHugePageIsRenderedSmallerWithAWarning) {
   std::vector<double> box = {0, 0, 14400, 14400};
-  Outcome o = run_limited(with_page("huge", nullptr, &box), "--profile generic");
+  Outcome o = run_limited(with_page("huge", nullptr, &box), "--rulings image --profile generic");
   EXPECT_EQ(o.status, 0) << o.err;
   auto doc = nlohmann::json::parse(o.json);
   EXPECT_EQ(doc["status"], "complete");
@@ -111,8 +123,8 @@ TEST(HostileInput, AHugePageIsRenderedSmallerWithAWarning) {
 
 TEST(HostileInput, APageTooLargeEvenAt18DpiIsNotReadAndSaysSo) {
   std::vector<double> box = {0, 0, 14400, 14400};
-  Outcome o =
-      run_limited(with_page("too-huge", nullptr, &box), "--max-page-mpix 1 --profile generic");
+  Outcome o = run_limited(with_page("too-huge", nullptr, &box),
+                          "--rulings image --max-page-mpix 1 --profile generic");
   EXPECT_EQ(o.status, 1) << o.err;
   auto doc = nlohmann::json::parse(o.json);
   EXPECT_EQ(doc["status"], "partial");
