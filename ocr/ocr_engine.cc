@@ -151,11 +151,12 @@ TextLayer OcrEngine::read_page(const cv::Mat& grey, double px_per_pt, Layout lay
 }
 
 OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& region,
-                                          bool single_line, const std::string& whitelist, int dpi) {
+                                          bool single_line, const std::string& whitelist, int dpi,
+                                          bool as_cut) {
   Reading out;
   cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
   if (r.width < 4 || r.height < 4) return out;
-  int pad = std::max(8, r.height / 4);
+  int pad = as_cut ? 0 : std::max(8, r.height / 4);
   cv::Mat padded;
   // Padded with the paper's own grey: a white frame around a grey scan
   // makes an edge that Tesseract's binarisation turns a lone digit into
@@ -172,7 +173,7 @@ OcrEngine::Reading OcrEngine::read_region(const cv::Mat& grey, const cv::Rect& r
   // fixture: 134 of 136 cells and 45 of 47 records exact, against 133 and
   // 41 with Tesseract's own page-level thresholding; Sauvola and scaling to
   // a 20 px x-height did no better).
-  PIX* bin = binarised(padded);
+  PIX* bin = as_cut ? nullptr : binarised(padded);
   if (bin) {
     api.SetImage(bin);
   } else {

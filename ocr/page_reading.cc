@@ -14,6 +14,7 @@
 
 #include "pdfrecon/binary_image.h"
 #include "pdfrecon/cell_text.h"
+#include "pdfrecon/date_grammar.h"
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/region_stack.h"
 #include "pdfrecon/text_rows.h"
@@ -129,7 +130,9 @@ cv::Mat ink_mask(const cv::Mat& grey) {
 // Reads one cell from the image on its own: PSM 7 for a one-line cell,
 // PSM 6 for a block. A value cell is read with the figures' whitelist
 // first; when that gives no value shape (a text note in a value column),
-// it is read again without.
+// it is read again without. A cell whose first reading holds a damaged
+// date ("30ma/z023": a stamp over it) is read with the date's characters
+// only, and that reading is kept when it is a date.
 OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_per_pt,
                              bool value_cell, const std::string& first_reading, OcrEngine& ocr,
                              const PageReadingOptions& options) {
@@ -141,6 +144,23 @@ OcrEngine::Reading read_cell(const cv::Mat& grey, const cv::Rect& r, double px_p
   if (value_cell && (one_line || !has_letter(first_reading))) {
     OcrEngine::Reading figure = ocr.read_region(grey, r, true, kValueCharacters, dpi);
     if (is_value(figure.text)) return figure;
+  }
+  if (looks_like_damaged_date(first_reading)) {
+    // Read as cut, with and without the date's whitelist: a date both
+    // readings find alike is kept, surely; one found by one reading only
+    // is kept unsure.
+    OcrEngine::Reading plain = ocr.read_region(grey, r, one_line, {}, dpi, true);
+    OcrEngine::Reading digits = ocr.read_region(grey, r, one_line, kDateCharacters, dpi, true);
+    std::optional<std::string> a = mend_date(first_reading, plain.text);
+    std::optional<std::string> b = mend_date(first_reading, digits.text);
+    if (a || b) {
+      OcrEngine::Reading date;
+      date.text = a ? *a : *b;
+      date.confidence = a && b && *a == *b
+                            ? std::max({plain.confidence, digits.confidence, 0.9})
+                            : std::min(0.5, std::max(plain.confidence, digits.confidence));
+      return date;
+    }
   }
   return ocr.read_region(grey, r, one_line, {}, dpi);
 }
@@ -236,6 +256,14 @@ void reread_weak_cells(const cv::Mat& grey, const cv::Mat& ink, double px_per_pt
           return;
         }
         OcrEngine::Reading again = read_cell(grey, r, px_per_pt, value_cell, c.text, ocr, options);
+        if (mend_date(c.text, again.text)) {
+          // The date a stamp damaged, mended by a reading the grammar
+          // accepts (read_cell); the stamp's ink is no print of the cell.
+          c.text = c.raw_text = again.text;
+          c.confidence = again.confidence;
+          std::erase(c.doubts, std::string(kDoubtInkUnread));
+          return;
+        }
         if (unread) {
           // Read alone, the cell gives back more than the page pass did, as
           // surely: the print the stack lost is found. It gives back no

@@ -5,10 +5,10 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <sstream>
 
 #include "bundled_profiles.h"
+#include "pdfrecon/date_grammar.h"
 #include "pdfrecon/ocr_distance.h"
 #include "pdfrecon/text_key.h"
 
@@ -200,21 +200,8 @@ std::string unit_named(const std::string& text, const std::vector<std::string>& 
 
 std::string clean_footer_value(const FooterKey& key, const std::string& text) {
   switch (key.value) {
-    case FooterValue::kDate: {
-      // Digits OCR read as letters inside a date ("3O/04/2O23").
-      std::string t = text;
-      for (char& c : t) {
-        if (c == 'O' || c == 'o') c = '0';
-        if (c == 'l' || c == 'I') c = '1';
-      }
-      static const std::regex date(R"((\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))");
-      std::smatch m;
-      if (!std::regex_search(t, m, date)) return "";
-      int day = std::stoi(m[1]), month = std::stoi(m[2]);
-      if (day < 1 || day > 31 || month < 1 || month > 12) return "";
-      auto two = [](const std::string& s) { return s.size() == 1 ? "0" + s : s; };
-      return two(m[1]) + "/" + two(m[2]) + "/" + m[3].str();
-    }
+    case FooterValue::kDate:
+      return find_date(text).value_or("");
     case FooterValue::kChoice: {
       std::vector<std::string> words = key_words(comparison_key(text));
       for (const std::string& c : key.choices) {

@@ -51,12 +51,16 @@ class OcrEngine {
   // A non-empty `whitelist` limits the characters Tesseract may return
   // (tessedit_char_whitelist), e.g. kValueCharacters (value_grammar.h) for figures. `dpi` is
   // the image's resolution (Tesseract sizes its expectations by it).
+  // The crop is padded with its paper's grey and binarised by Otsu over the
+  // cell alone, unless `as_cut`: then Tesseract gets the crop as it is and
+  // thresholds it itself (a second opinion where a stamp crosses the print:
+  // the padding and the cell's threshold can make it part of the line).
   struct Reading {
     std::string text;
     double confidence = 0;  // mean word confidence in [0, 1]
   };
   Reading read_region(const cv::Mat& grey, const cv::Rect& region, bool single_line,
-                      const std::string& whitelist = {}, int dpi = 300);
+                      const std::string& whitelist = {}, int dpi = 300, bool as_cut = false);
 
   const std::string& lang() const { return lang_; }
 
