@@ -1,5 +1,6 @@
 // libFuzzer target: open arbitrary bytes as a PDF, read the first pages'
-// geometry and text, render them small and look for ruled grids. Any input
+// geometry, text and drawing (the rulings it draws, and the grids they
+// make), render them small and look for ruled grids there too. Any input
 // must end in a result or an InputError, never a crash, hang or leak.
 //
 // Built only with -DPDFRECON_FUZZ=ON and clang (see fuzz/CMakeLists.txt);
@@ -35,6 +36,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (int i = 0; i < pages; ++i) {
       pdfrecon::PageGeometry g = pdf.geometry(i);
       (void)pdf.text(i);
+      pdfrecon::PageDrawing drawing = pdf.drawing(i);
+      (void)pdfrecon::grids_from_rulings(pdfrecon::drawn_rulings(drawing), g.width, g.height);
       // Keep renders small whatever the page size claims to be.
       double longest = std::max(g.width, g.height);
       if (!(longest > 0)) continue;
