@@ -1,0 +1,102 @@
+// Tables printed without rulings ("stream" tables), found from the way
+// their words line up.
+//
+// A table without rulings still shows its grid: its rows are lines of text
+// that break into several pieces at wide gaps, one piece per column; the
+// gaps of one row stand where the gaps of the rows above and below stand
+// (left-aligned labels, right-aligned figures, centred codes), so a strip
+// of white runs down the page between every two columns. Prose breaks only
+// at word spaces, and no two lines of prose put their spaces in the same
+// place.
+//
+// So, as Camelot's stream mode and Tabula's detectors do, in our own terms:
+//
+//  1. Words become lines (by their vertical centre; a superscript joins the
+//     line it stands on) and each line splits into pieces where a gap is
+//     wider than `piece_gap` text heights.
+//  2. Runs of lines of several pieces, close together, are table
+//     candidates; a line of one piece (a section title, a cell's second
+//     line) may stand between them. Two columns of prose side by side
+//     (both sides of a gap pieces of many words, for many lines) are a page
+//     layout, not a table: the page is cut along that gap first, and each
+//     side looked at alone (a table set in one column of a two-column
+//     page is still found).
+//  3. A candidate's columns are the white strips its rows share: the x
+//     ranges that (almost) none of its rows' words covers, at least
+//     `min_gutter` text heights wide. A column only one line uses (a
+//     currency sign before a figure) joins its neighbour.
+//  4. Rows are the lines; where the page draws horizontal rules across the
+//     table, they are the row boundaries instead (a cell's lines between
+//     two rules are one cell), and a rule under the first lines of the
+//     table (a header rule) makes those lines one header row. Without
+//     rules, lines set clearly closer together than the table's rows are
+//     (a wrapped cell) are one row.
+//  5. Words go to the column their centre is in; a phrase whose words fall
+//     in several columns, in a row where those columns are otherwise
+//     empty, is a cell spanning them (a header over two columns).
+//  6. What is left must still look like a table: at least `min_rows` rows
+//     with text in two columns or more, and two columns or more with text
+//     in several rows each. Anything else (a paragraph, a title and its
+//     page number) is no table.
+//
+// Every length is in units of the text's height (the median height of the
+// words involved), so nothing depends on the page's size or font size.
+#pragma once
+
+#include <vector>
+
+#include "pdfrecon/cell_grid.h"
+#include "pdfrecon/text_layer.h"
+
+namespace pdfrecon {
+
+// A straight line the page draws (PDF points, top-left origin). Only
+// horizontal ones are used: a rule under a header, rules between rows.
+struct DrawnRule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+struct TextTableOptions {
+  // A gap wider than this many text heights splits a line into pieces
+  // (cells). A word space is 0.2-0.35, a double space after a full stop
+  // about 0.8; the gutters between columns of the tables we have seen are
+  // 1 or more.
+  double piece_gap = 1.0;
+  // Inside a table, a white strip this many text heights wide that runs
+  // down the rows separates two columns (narrower: two words of one cell,
+  // "$ 71.15"). Column headers are often set this close (0.6).
+  double min_gutter = 0.5;
+  // A strip stays a gutter when at most this share of the rows' words
+  // cover it: a long label that runs into the next column in one row in
+  // ten does not merge two columns.
+  double gutter_noise = 0.1;
+  // Lines further apart than this many text heights (white between them)
+  // are not in one table: a blank line or two is allowed.
+  double max_line_gap = 2.2;
+  // At most this many lines of one piece in a row inside a table (section
+  // titles, wrapped cells); more is prose between two tables.
+  int max_single_lines = 2;
+  // A table has at least this many lines of several pieces.
+  int min_rows = 3;
+  // Two sides of a gap are columns of prose when their pieces average at
+  // least this many words, over at least `min_rows` lines.
+  double prose_words = 4.5;
+  // A word this much smaller than the line beside it (a superscript, a
+  // footnote mark) joins that line instead of making one of its own.
+  double small_word = 0.75;
+};
+
+// Tables found from the alignment of `words` (give the words outside any
+// ruled table), top to bottom, each a CellGrid whose cells hold their text
+// (text and raw_text, source "native", the lowest word confidence). Words
+// not upright (rotation != 0) are ignored. `rules` may be empty; the
+// horizontal ones among them refine rows as described above. Page size in
+// points bounds nothing but is kept for callers' sanity checks. When
+// `rest` is given it receives the words that went into no table, in their
+// given order (as place_words returns them).
+std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double page_width,
+                                       double page_height, const std::vector<DrawnRule>& rules = {},
+                                       const TextTableOptions& options = {},
+                                       std::vector<Word>* rest = nullptr);
+
+}  // namespace pdfrecon

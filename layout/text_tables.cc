@@ -1,0 +1,528 @@
+#include "pdfrecon/text_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include "pdfrecon/cell_text.h"
+
+namespace pdfrecon {
+namespace {
+
+double median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+bool blank(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// A line of text: words side by side, by x.
+struct Line {
+  std::vector<int> words;  // indices into the word list, by x0
+  Box box;
+  double cy = 0;      // mean vertical centre of its words
+  double height = 0;  // median word height
+  int zone = 0;       // which side of the page's prose gutters (0: whole width)
+  // Pieces: runs of words without a wide gap, [begin, end) into `words`.
+  std::vector<std::pair<int, int>> pieces;
+};
+
+// What the functions below share: the words and the options.
+class Finder {
+ public:
+  Finder(const std::vector<Word>& words, const std::vector<DrawnRule>& rules,
+         const TextTableOptions& o)
+      : w_(words), o_(o), used_(words.size(), false) {
+    for (const DrawnRule& r : rules) {
+      if (std::abs(r.y1 - r.y0) < std::abs(r.x1 - r.x0)) {
+        rules_.push_back(
+            {std::min(r.x0, r.x1), (r.y0 + r.y1) / 2, std::max(r.x0, r.x1), (r.y0 + r.y1) / 2});
+      }
+    }
+    std::sort(rules_.begin(), rules_.end(),
+              [](const DrawnRule& a, const DrawnRule& b) { return a.y0 < b.y0; });
+  }
+
+  std::vector<CellGrid> run();
+  // Which words went into a table.
+  const std::vector<bool>& used() const { return used_; }
+
+ private:
+  const Box& box(int i) const { return w_[size_t(i)].box; }
+  std::vector<Line> make_lines() const;
+  void refresh(Line& l) const;
+  void split_pieces(Line& l) const;
+  void split_prose_columns(std::vector<Line>& lines) const;
+  std::vector<std::vector<Line>> blocks(const std::vector<Line>& zone_lines) const;
+  bool build(const std::vector<Line>& lines, CellGrid& out) const;
+
+  const std::vector<Word>& w_;
+  const TextTableOptions& o_;
+  std::vector<DrawnRule> rules_;  // horizontal, by y
+  mutable std::vector<bool> used_;
+};
+
+void Finder::refresh(Line& l) const {
+  std::sort(l.words.begin(), l.words.end(), [&](int a, int b) { return box(a).x0 < box(b).x0; });
+  l.box = {};
+  std::vector<double> heights;
+  double cy = 0;
+  for (int i : l.words) {
+    l.box = l.box.unite(box(i));
+    heights.push_back(box(i).height());
+    cy += box(i).cy();
+  }
+  l.height = median(heights);
+  l.cy = l.words.empty() ? 0 : cy / double(l.words.size());
+}
+
+void Finder::split_pieces(Line& l) const {
+  l.pieces.clear();
+  int begin = 0;
+  for (int i = 1; i <= int(l.words.size()); ++i) {
+    if (i == int(l.words.size()) ||
+        box(l.words[size_t(i)]).x0 - box(l.words[size_t(i - 1)]).x1 > o_.piece_gap * l.height) {
+      l.pieces.emplace_back(begin, i);
+      begin = i;
+    }
+  }
+}
+
+// Words into lines by their vertical centres; then lines of small words
+// (superscripts, footnote marks) into the line they stand on.
+std::vector<Line> Finder::make_lines() const {
+  std::vector<int> order;
+  for (int i = 0; i < int(w_.size()); ++i) {
+    const Word& w = w_[size_t(i)];
+    if (w.rotation == 0 && !w.box.empty() && !blank(w.text)) order.push_back(i);
+  }
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return box(a).cy() < box(b).cy(); });
+  std::vector<Line> lines;
+  for (int i : order) {
+    const Box& b = box(i);
+    Line* best = nullptr;
+    double best_d = 0;
+    // Words come by centre, so only the last few lines can take this one.
+    for (size_t k = lines.size(); k-- > 0 && k + 4 > lines.size();) {
+      Line& l = lines[k];
+      double d = std::abs(b.cy() - l.cy);
+      if (d <= 0.3 * std::max(b.height(), l.height) && (!best || d < best_d)) best = &l, best_d = d;
+    }
+    if (!best) {
+      lines.emplace_back();
+      best = &lines.back();
+    }
+    best->words.push_back(i);
+    refresh(*best);
+  }
+  // A line of small words that overlaps a neighbour's band joins it.
+  for (size_t k = 0; k < lines.size(); ++k) {
+    Line& l = lines[k];
+    double best_overlap = 0;
+    Line* into = nullptr;
+    for (size_t j : {k - 1, k + 1}) {
+      if (j >= lines.size() || lines[j].words.empty()) continue;
+      Line& n = lines[j];
+      if (l.height >= o_.small_word * n.height) continue;
+      double overlap = std::min(l.box.y1, n.box.y1) - std::max(l.box.y0, n.box.y0);
+      if (overlap > 0.2 * l.height && overlap > best_overlap) best_overlap = overlap, into = &n;
+    }
+    if (into) {
+      into->words.insert(into->words.end(), l.words.begin(), l.words.end());
+      double keep_cy = into->cy, keep_h = into->height;
+      refresh(*into);
+      into->cy = keep_cy, into->height = keep_h;  // the line is where its body text is
+      l.words.clear();
+    }
+  }
+  std::erase_if(lines, [](const Line& l) { return l.words.empty(); });
+  for (Line& l : lines) split_pieces(l);
+  return lines;
+}
+
+// Two columns of prose side by side are cut apart: a gap that many lines
+// share, with pieces of many words on both sides.
+void Finder::split_prose_columns(std::vector<Line>& lines) const {
+  struct Gap {
+    double x0, x1;
+    double y0, y1;
+    int left_words, right_words;
+  };
+  std::vector<Gap> gaps;
+  for (const Line& l : lines) {
+    for (size_t p = 1; p < l.pieces.size(); ++p) {
+      auto [a0, a1] = l.pieces[p - 1];
+      auto [b0, b1] = l.pieces[p];
+      gaps.push_back({box(l.words[size_t(a1 - 1)]).x1, box(l.words[size_t(b0)]).x0, l.box.y0,
+                      l.box.y1, a1 - a0, b1 - b0});
+    }
+  }
+  int next_zone = 1;
+  while (!gaps.empty()) {
+    // The x most gaps with long pieces on both sides contain.
+    double best_x = 0;
+    std::vector<size_t> best;
+    for (const Gap& g : gaps) {
+      if (g.left_words < 3 || g.right_words < 3) continue;
+      double x = (g.x0 + g.x1) / 2;
+      std::vector<size_t> in;
+      for (size_t k = 0; k < gaps.size(); ++k) {
+        if (gaps[k].x0 <= x && x <= gaps[k].x1) in.push_back(k);
+      }
+      if (in.size() > best.size()) best = std::move(in), best_x = x;
+    }
+    if (int(best.size()) < o_.min_rows) return;
+    double words_l = 0, words_r = 0, y0 = 1e300, y1 = -1e300;
+    for (size_t k : best) {
+      words_l += gaps[k].left_words, words_r += gaps[k].right_words;
+      y0 = std::min(y0, gaps[k].y0), y1 = std::max(y1, gaps[k].y1);
+    }
+    words_l /= double(best.size()), words_r /= double(best.size());
+    for (size_t k = best.size(); k-- > 0;) gaps.erase(gaps.begin() + std::ptrdiff_t(best[k]));
+    if (words_l < o_.prose_words || words_r < o_.prose_words) continue;
+    // Lines within the prose columns' height are cut at x.
+    int left = next_zone++, right = next_zone++;
+    std::vector<Line> out;
+    for (Line& l : lines) {
+      if (l.cy < y0 || l.cy > y1) {
+        out.push_back(std::move(l));
+        continue;
+      }
+      Line a, b;
+      for (int i : l.words) (box(i).cx() < best_x ? a : b).words.push_back(i);
+      for (Line* part : {&a, &b}) {
+        if (part->words.empty()) continue;
+        part->zone = l.zone * 64 + (part == &a ? left : right);
+        refresh(*part);
+        split_pieces(*part);
+        out.push_back(std::move(*part));
+      }
+    }
+    lines = std::move(out);
+  }
+}
+
+// Runs of lines of several pieces, close together, with at most a few
+// lines of one piece between them.
+std::vector<std::vector<Line>> Finder::blocks(const std::vector<Line>& lines) const {
+  std::vector<std::vector<Line>> out;
+  size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].pieces.size() < 2) {
+      ++i;
+      continue;
+    }
+    size_t first = i, last = i;
+    int multi = 1;
+    for (size_t j = i + 1; j < lines.size(); ++j) {
+      double h = std::max(lines[j - 1].height, lines[j].height);
+      if (lines[j].box.y0 - lines[j - 1].box.y1 > o_.max_line_gap * h) break;
+      if (lines[j].pieces.size() >= 2) {
+        if (int(j - last - 1) > o_.max_single_lines) break;
+        last = j;
+        ++multi;
+      } else if (int(j - last) > o_.max_single_lines) {
+        break;
+      }
+    }
+    i = last + 1;
+    if (multi < o_.min_rows) continue;
+    // A line of one piece right above, set like a header over the
+    // columns, belongs to the table.
+    double x0 = lines[first].box.x0, x1 = lines[first].box.x1;
+    for (size_t k = first; k <= last; ++k) {
+      x0 = std::min(x0, lines[k].box.x0), x1 = std::max(x1, lines[k].box.x1);
+    }
+    int above = 0;
+    while (first > 0 && above < o_.max_single_lines) {
+      const Line& l = lines[first - 1];
+      double h = std::max(l.height, lines[first].height);
+      bool near = lines[first].box.y0 - l.box.y1 <= 0.6 * h;
+      bool inside = l.box.x0 >= x0 - h && l.box.x1 <= x1 + h && l.box.width() < 0.8 * (x1 - x0);
+      if (!near || !inside || l.pieces.size() >= 2) break;
+      --first, ++above;
+    }
+    out.emplace_back(lines.begin() + std::ptrdiff_t(first),
+                     lines.begin() + std::ptrdiff_t(last + 1));
+  }
+  return out;
+}
+
+std::vector<CellGrid> Finder::run() {
+  std::vector<Line> lines = make_lines();
+  if (lines.size() < size_t(o_.min_rows)) return {};
+  split_prose_columns(lines);
+  std::map<int, std::vector<Line>> zones;
+  for (Line& l : lines) zones[l.zone].push_back(std::move(l));
+  std::vector<CellGrid> out;
+  for (auto& [zone, zl] : zones) {
+    std::sort(zl.begin(), zl.end(), [](const Line& a, const Line& b) { return a.cy < b.cy; });
+    for (const std::vector<Line>& b : blocks(zl)) {
+      CellGrid g;
+      if (build(b, g)) out.push_back(std::move(g));
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const CellGrid& a, const CellGrid& b) {
+    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+  });
+  return out;
+}
+
+// Column boundaries (x, ascending, the outer two included) from the white
+// strips the lines of several pieces share.
+std::vector<double> column_edges(const std::vector<std::vector<std::pair<double, double>>>& rows,
+                                 double x0, double x1, double min_width, int tolerated) {
+  std::vector<std::pair<double, int>> events;
+  for (const auto& spans : rows) {
+    for (auto [a, b] : spans) events.emplace_back(a, +1), events.emplace_back(b, -1);
+  }
+  std::sort(events.begin(), events.end());
+  std::vector<double> edges{x0};
+  int cover = 0;
+  double open = x0;
+  bool in_gap = false;
+  for (auto [x, d] : events) {
+    int before = cover;
+    cover += d;
+    if (before > tolerated && cover <= tolerated) open = x, in_gap = true;
+    if (before <= tolerated && cover > tolerated && in_gap) {
+      if (x - open >= min_width && open > x0 && x < x1) edges.push_back((open + x) / 2);
+      in_gap = false;
+    }
+  }
+  edges.push_back(x1);
+  return edges;
+}
+
+int column_of(const std::vector<double>& edges, double x) {
+  auto it = std::upper_bound(edges.begin() + 1, edges.end() - 1, x);
+  return int(it - edges.begin()) - 1;
+}
+
+bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
+  std::vector<double> heights;
+  Box area;
+  for (const Line& l : lines) heights.push_back(l.height), area = area.unite(l.box);
+  const double h = median(heights);
+
+  // 1. Columns, from the lines of several pieces: each line's words as
+  //    spans (one line counts once however many words cover an x).
+  std::vector<std::vector<std::pair<double, double>>> spans;
+  for (const Line& l : lines) {
+    if (l.pieces.size() < 2) continue;
+    std::vector<std::pair<double, double>> s;
+    for (int i : l.words) {
+      if (!s.empty() && box(i).x0 <= s.back().second) {
+        s.back().second = std::max(s.back().second, box(i).x1);
+      } else {
+        s.emplace_back(box(i).x0, box(i).x1);
+      }
+    }
+    spans.push_back(std::move(s));
+  }
+  int tolerated = int(o_.gutter_noise * double(spans.size()));
+  std::vector<double> edges = column_edges(spans, area.x0, area.x1, o_.min_gutter * h, tolerated);
+  // A column only one line uses ("$" before one figure) joins the
+  // neighbour its words stand nearest to.
+  for (bool changed = true; changed && edges.size() > 3;) {
+    changed = false;
+    int n = int(edges.size()) - 1;
+    std::vector<int> used(size_t(n), 0);
+    std::vector<double> lo(size_t(n), 1e300), hi(size_t(n), -1e300);
+    for (const Line& l : lines) {
+      std::vector<bool> here(size_t(n), false);
+      for (int i : l.words) {
+        int c = column_of(edges, box(i).cx());
+        here[size_t(c)] = true;
+        lo[size_t(c)] = std::min(lo[size_t(c)], box(i).x0);
+        hi[size_t(c)] = std::max(hi[size_t(c)], box(i).x1);
+      }
+      for (int c = 0; c < n; ++c) used[size_t(c)] += here[size_t(c)];
+    }
+    for (int c = 0; c < n && !changed; ++c) {
+      if (used[size_t(c)] > 1) continue;
+      double gap_left = c > 0 ? lo[size_t(c)] - hi[size_t(c - 1)] : 1e300;
+      double gap_right = c + 1 < n ? lo[size_t(c + 1)] - hi[size_t(c)] : 1e300;
+      // Remove the edge on the nearer side (edge c is the left one).
+      edges.erase(edges.begin() + (gap_left <= gap_right ? c : c + 1));
+      changed = true;
+    }
+  }
+  const int ncols = int(edges.size()) - 1;
+  if (ncols < 2) return false;
+
+  // 2. Rows: bands of lines. Horizontal rules across most of the table
+  //    bound rows; a rule under the first few lines is a header rule.
+  std::vector<double> cuts;  // y of rules inside the table
+  for (const DrawnRule& r : rules_) {
+    double overlap = std::min(r.x1, area.x1) - std::max(r.x0, area.x0);
+    if (overlap >= 0.5 * area.width() && r.y0 > area.y0 && r.y0 < area.y1) cuts.push_back(r.y0);
+  }
+  std::vector<std::vector<const Line*>> bands;
+  auto lines_above = [&](double y) {
+    return int(std::count_if(lines.begin(), lines.end(), [&](const Line& l) { return l.cy < y; }));
+  };
+  size_t next_line = 0;
+  std::vector<double> band_cut;  // the rule below each band, or NaN
+  auto take_until = [&](double y, double cut) {
+    std::vector<const Line*> band;
+    while (next_line < lines.size() && lines[next_line].cy < y) band.push_back(&lines[next_line++]);
+    if (!band.empty()) bands.push_back(std::move(band)), band_cut.push_back(cut);
+  };
+  size_t first_cut = 0;
+  if (!cuts.empty()) {
+    int above = lines_above(cuts[0]);
+    if (above >= 1 && above <= 4 && int(lines.size()) - above >= o_.min_rows - 1) {
+      take_until(cuts[0], cuts[0]);  // the header
+      first_cut = 1;
+    }
+  }
+  if (cuts.size() - first_cut >= 2) {
+    for (size_t k = first_cut; k < cuts.size(); ++k) take_until(cuts[k], cuts[k]);
+  }
+  // The rest, a line a row; lines set much closer than the rows (a cell
+  // wrapped) below join the row above, when the row above has its first
+  // column and the line has not.
+  std::vector<const Line*> rest;
+  for (; next_line < lines.size(); ++next_line) rest.push_back(&lines[next_line]);
+  std::vector<double> pitch;
+  for (size_t k = 1; k < rest.size(); ++k) pitch.push_back(rest[k]->cy - rest[k - 1]->cy);
+  double row_pitch = median(pitch);
+  auto has_col0 = [&](const Line* l) {
+    return std::any_of(l->words.begin(), l->words.end(),
+                       [&](int i) { return column_of(edges, box(i).cx()) == 0; });
+  };
+  for (size_t k = 0; k < rest.size(); ++k) {
+    bool wrapped = k > 0 && pitch[k - 1] < 0.75 * row_pitch && !has_col0(rest[k]) &&
+                   has_col0(rest[k - 1]) && !bands.empty() && std::isnan(band_cut.back());
+    if (wrapped) {
+      bands.back().push_back(rest[k]);
+    } else {
+      bands.push_back({rest[k]});
+      band_cut.push_back(std::nan(""));
+    }
+  }
+
+  // 3. Cells: words by column; a phrase over several columns a row
+  //    otherwise leaves empty spans them.
+  const int nrows = int(bands.size());
+  struct Slot {
+    std::vector<Word> words;
+    int span = 1;  // columns, at the slot of its first column
+    bool covered = false;
+  };
+  std::vector<std::vector<Slot>> slots(size_t(nrows), std::vector<Slot>(size_t(ncols), Slot{}));
+  for (int r = 0; r < nrows; ++r) {
+    struct Phrase {
+      std::vector<int> words;
+      int c0, c1;
+    };
+    std::vector<Phrase> phrases;
+    for (const Line* l : bands[size_t(r)]) {
+      for (size_t k = 0; k < l->words.size(); ++k) {
+        int i = l->words[k];
+        int c = column_of(edges, box(i).cx());
+        bool joins = k > 0 && box(i).x0 - box(l->words[k - 1]).x1 <= o_.min_gutter * h;
+        if (joins) {
+          phrases.back().words.push_back(i);
+          phrases.back().c1 = std::max(phrases.back().c1, c);
+        } else {
+          phrases.push_back({{i}, c, c});
+        }
+      }
+    }
+    std::vector<int> owners(size_t(ncols), 0);
+    for (const Phrase& p : phrases) {
+      for (int c = p.c0; c <= p.c1; ++c) ++owners[size_t(c)];
+    }
+    auto& row = slots[size_t(r)];
+    for (const Phrase& p : phrases) {
+      bool alone = true;
+      for (int c = p.c0; c <= p.c1; ++c) alone = alone && owners[size_t(c)] == 1;
+      if (p.c1 > p.c0 && alone) {
+        for (int i : p.words) row[size_t(p.c0)].words.push_back(w_[size_t(i)]);
+        row[size_t(p.c0)].span = p.c1 - p.c0 + 1;
+        for (int c = p.c0 + 1; c <= p.c1; ++c) row[size_t(c)].covered = true;
+      } else {
+        for (int i : p.words) {
+          row[size_t(column_of(edges, box(i).cx()))].words.push_back(w_[size_t(i)]);
+        }
+      }
+    }
+  }
+
+  // 4. Still a table? Rows with text in two columns or more, and columns
+  //    with text in several rows.
+  int full_rows = 0;
+  std::vector<int> col_rows(size_t(ncols), 0);
+  for (const auto& row : slots) {
+    int filled = 0;
+    for (int c = 0; c < ncols; ++c) {
+      if (!row[size_t(c)].words.empty()) ++filled, ++col_rows[size_t(c)];
+    }
+    full_rows += filled >= 2;
+  }
+  int cols_used =
+      int(std::count_if(col_rows.begin(), col_rows.end(), [](int n) { return n >= 2; }));
+  if (full_rows < o_.min_rows || cols_used < 2) return false;
+
+  // 5. The grid.
+  out = CellGrid();
+  out.ruled = false;
+  out.col_edges = edges;
+  out.row_edges.push_back(area.y0);
+  for (int r = 1; r < nrows; ++r) {
+    double cut = band_cut[size_t(r - 1)];
+    if (!std::isnan(cut)) {
+      out.row_edges.push_back(cut);
+      continue;
+    }
+    double bottom = -1e300, top = 1e300;
+    for (const Line* l : bands[size_t(r - 1)]) bottom = std::max(bottom, l->box.y1);
+    for (const Line* l : bands[size_t(r)]) top = std::min(top, l->box.y0);
+    out.row_edges.push_back(std::clamp((bottom + top) / 2, out.row_edges.back(), area.y1));
+  }
+  out.row_edges.push_back(area.y1);
+  out.bbox = area;
+  for (const Line& l : lines) {
+    for (int i : l.words) used_[size_t(i)] = true;
+  }
+  for (int r = 0; r < nrows; ++r) {
+    for (int c = 0; c < ncols; ++c) {
+      Slot& s = slots[size_t(r)][size_t(c)];
+      if (s.covered) continue;
+      GridCell cell;
+      cell.row = r, cell.col = c, cell.col_span = s.span;
+      cell.box = {edges[size_t(c)], out.row_edges[size_t(r)], edges[size_t(c + s.span)],
+                  out.row_edges[size_t(r + 1)]};
+      for (const Word& w : s.words) cell.confidence = std::min(cell.confidence, w.confidence);
+      cell.text = join_cell_words(std::move(s.words));
+      cell.raw_text = cell.text;
+      out.cells.push_back(std::move(cell));
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double /*page_width*/,
+                                       double /*page_height*/, const std::vector<DrawnRule>& rules,
+                                       const TextTableOptions& options, std::vector<Word>* rest) {
+  Finder finder(words, rules, options);
+  std::vector<CellGrid> tables = finder.run();
+  if (rest) {
+    rest->clear();
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (!finder.used()[i]) rest->push_back(words[i]);
+    }
+  }
+  return tables;
+}
+
+}  // namespace pdfrecon
