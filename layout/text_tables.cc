@@ -49,6 +49,8 @@ class Finder {
   }
 
   std::vector<CellGrid> run();
+  // Lines (with their pieces) of the words, all of them.
+  std::vector<Line> lines() const { return make_lines(); }
   // Which words went into a table.
   const std::vector<bool>& used() const { return used_; }
 
@@ -510,6 +512,30 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
 }
 
 }  // namespace
+
+bool rulings_miss_columns(const CellGrid& table, const std::vector<Word>& words,
+                          const TextTableOptions& options) {
+  // The words of each cell, and the cell's lines.
+  std::vector<std::vector<Word>> in_cell(table.cells.size());
+  for (const Word& w : words) {
+    if (!table.bbox.contains(w.box.cx(), w.box.cy())) continue;
+    for (size_t c = 0; c < table.cells.size(); ++c) {
+      if (table.cells[c].box.contains(w.box.cx(), w.box.cy())) {
+        in_cell[c].push_back(w);
+        break;
+      }
+    }
+  }
+  int lines = 0, split = 0;
+  for (const std::vector<Word>& cell : in_cell) {
+    if (cell.empty()) continue;
+    for (const Line& l : Finder(cell, {}, options).lines()) {
+      ++lines;
+      split += l.pieces.size() >= 2;
+    }
+  }
+  return split >= options.min_rows && double(split) >= options.split_cell_lines * double(lines);
+}
 
 std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double /*page_width*/,
                                        double /*page_height*/, const std::vector<DrawnRule>& rules,

@@ -253,6 +253,24 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   debug.write_grid(grey, grids.tables, dpi / 72.0);
   page.skew_degrees = grids.skew_degrees;
   if (options.tables != "stream") page.tables = std::move(grids.tables);
+  // A ruled table whose rulings miss its columns (rules only between rows,
+  // a boxed header over an open body) is set aside, to be read from its
+  // words with its rulings as the rows' rules (below); it is put back
+  // when no table is found there.
+  std::vector<CellGrid> weak;
+  std::vector<DrawnRule> rules;
+  if (options.tables == "auto") {
+    std::vector<CellGrid> ruled;
+    for (CellGrid& g : page.tables) {
+      if (!rulings_miss_columns(g, text.words)) {
+        ruled.push_back(std::move(g));
+        continue;
+      }
+      for (double y : g.row_edges) rules.push_back({g.bbox.x0, y, g.bbox.x1, y});
+      weak.push_back(std::move(g));
+    }
+    page.tables = std::move(ruled);
+  }
   std::vector<Word> outside = place_words(text, page.tables);
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
@@ -263,17 +281,18 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
       !layer_fits_page(grey, page.tables, text, dpi / 72.0, reading)) {
     return as_layered(std::move(base), std::move(as_read), false);
   }
-  // Unruled tables among the words outside the ruled ones; the lines
-  // outside every table a report profile reads (ruled tables only) are
-  // kept as they were.
+  // Unruled tables among the words outside the ruled ones. A report
+  // profile reads the ruled tables and the lines outside them only.
   if (options.tables != "lattice") {
-    page.lines_outside_ruled = text_lines(outside);
     std::vector<Word> rest;
     std::vector<CellGrid> found =
-        find_text_tables(outside, page.width, page.height, {}, TextTableOptions(), &rest);
-    if (found.empty()) {
-      page.lines_outside_ruled.clear();
-    } else {
+        find_text_tables(outside, page.width, page.height, rules, TextTableOptions(), &rest);
+    if (found.empty() && !weak.empty()) {
+      for (CellGrid& g : weak) page.tables.push_back(std::move(g));
+      outside = place_words(text, page.tables);
+    } else if (!found.empty()) {
+      page.lines_outside_ruled =
+          text_lines(weak.empty() ? std::move(outside) : place_words(text, page.tables));
       outside = std::move(rest);
       for (CellGrid& t : found) page.tables.push_back(std::move(t));
     }

@@ -84,6 +84,12 @@ struct TextTableOptions {
   // A word this much smaller than the line beside it (a superscript, a
   // footnote mark) joins that line instead of making one of its own.
   double small_word = 0.75;
+  // A ruled table misses its columns when at least this share of its
+  // cells' lines (and `min_rows` of them) break into pieces. A real grid's
+  // cells have next to none; a table ruled only between rows has a piece
+  // per column on every row, though a row set as a label line above a line
+  // of figures has one piece on its label line.
+  double split_cell_lines = 0.25;
 };
 
 // Tables found from the alignment of `words` (give the words outside any
@@ -98,5 +104,14 @@ std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double pa
                                        double page_height, const std::vector<DrawnRule>& rules = {},
                                        const TextTableOptions& options = {},
                                        std::vector<Word>* rest = nullptr);
+
+// True when a ruled table's rulings miss most of its columns: a page that
+// rules only between rows, or frames a table and boxes its header, gives
+// the grid detector a table of one or two columns whose cells hold whole
+// rows of the real table. Most of its cells' lines then break into pieces
+// at wide gaps (a ruled cell's text seldom does). `words` are the page's
+// words; those whose centre is in the table are looked at.
+bool rulings_miss_columns(const CellGrid& table, const std::vector<Word>& words,
+                          const TextTableOptions& options = {});
 
 }  // namespace pdfrecon
