@@ -371,10 +371,36 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   };
   size_t next_line = 0;
   std::vector<double> band_cut;  // the rule below each band, or NaN
+  // Figures do not wrap: two lines with a figure in one column are two
+  // rows, even between two rules (rules around groups of rows).
+  auto figure_columns = [&](const Line* l) {
+    std::vector<bool> has(size_t(ncols), false);
+    for (int i : l->words) {
+      const std::string& t = w_[size_t(i)].text;
+      if (std::any_of(t.begin(), t.end(), [](unsigned char c) { return std::isdigit(c); })) {
+        has[size_t(column_of(edges, box(i).cx()))] = true;
+      }
+    }
+    return has;
+  };
   auto take_until = [&](double y, double cut) {
     std::vector<const Line*> band;
-    while (next_line < lines.size() && lines[next_line].cy < y) band.push_back(&lines[next_line++]);
-    if (!band.empty()) bands.push_back(std::move(band)), band_cut.push_back(cut);
+    std::vector<bool> figures(size_t(ncols), false);
+    auto flush = [&](double below) {
+      if (!band.empty()) bands.push_back(std::move(band)), band_cut.push_back(below);
+      band.clear();
+      figures.assign(size_t(ncols), false);
+    };
+    while (next_line < lines.size() && lines[next_line].cy < y) {
+      const Line* l = &lines[next_line++];
+      std::vector<bool> f = figure_columns(l);
+      bool clash = false;
+      for (int c = 0; c < ncols; ++c) clash = clash || (f[size_t(c)] && figures[size_t(c)]);
+      if (clash) flush(std::nan(""));
+      band.push_back(l);
+      for (int c = 0; c < ncols; ++c) figures[size_t(c)] = figures[size_t(c)] || f[size_t(c)];
+    }
+    flush(cut);
   };
   size_t first_cut = 0;
   if (!cuts.empty()) {
