@@ -277,6 +277,12 @@ std::vector<CellGrid> Finder::run() {
 
 // Column boundaries (x, ascending, the outer two included) from the white
 // strips the lines of several pieces share.
+// Column boundaries (x, ascending, the outer two included) from the white
+// strips the rows share: where at most `tolerated` rows cover x (a label
+// running into the next column in a row or two), over at least
+// `min_width`. Inside such a strip, each stretch no row covers is a
+// boundary of its own: the few rows that do cover the strip there are a
+// column of their own (a header over columns the body leaves empty).
 std::vector<double> column_edges(const std::vector<std::vector<std::pair<double, double>>>& rows,
                                  double x0, double x1, double min_width, int tolerated) {
   std::vector<std::pair<double, int>> events;
@@ -286,14 +292,23 @@ std::vector<double> column_edges(const std::vector<std::vector<std::pair<double,
   std::sort(events.begin(), events.end());
   std::vector<double> edges{x0};
   int cover = 0;
-  double open = x0;
-  bool in_gap = false;
+  double open = x0, clear = x0;
+  bool in_gap = false, in_clear = false;
+  std::vector<double> clear_mids;  // stretches no row covers, in this strip
   for (auto [x, d] : events) {
     int before = cover;
     cover += d;
-    if (before > tolerated && cover <= tolerated) open = x, in_gap = true;
+    if (before > tolerated && cover <= tolerated) open = x, in_gap = true, clear_mids.clear();
+    if (before > 0 && cover == 0) clear = x, in_clear = true;
+    if (before == 0 && cover > 0 && in_clear) {
+      if (x - clear >= min_width && clear > x0) clear_mids.push_back((clear + x) / 2);
+      in_clear = false;
+    }
     if (before <= tolerated && cover > tolerated && in_gap) {
-      if (x - open >= min_width && open > x0 && x < x1) edges.push_back((open + x) / 2);
+      if (x - open >= min_width && open > x0 && x < x1) {
+        if (clear_mids.empty()) clear_mids.push_back((open + x) / 2);
+        edges.insert(edges.end(), clear_mids.begin(), clear_mids.end());
+      }
       in_gap = false;
     }
   }
@@ -314,9 +329,22 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
 
   // 1. Columns, from the lines of several pieces: each line's words as
   //    spans (one line counts once however many words cover an x).
+  //    Lines of fewer pieces than most (a header over several columns,
+  //    a row with cells left empty) do not count, when enough others do.
+  std::map<size_t, int> piece_counts;
+  for (const Line& l : lines) {
+    if (l.pieces.size() >= 2) ++piece_counts[l.pieces.size()];
+  }
+  size_t modal = 2;
+  int modal_n = 0, at_least_modal = 0;
+  for (auto [n, k] : piece_counts) {
+    if (k > modal_n) modal = n, modal_n = k;
+  }
+  for (auto [n, k] : piece_counts) at_least_modal += n >= modal ? k : 0;
+  if (at_least_modal < o_.min_rows) modal = 2;
   std::vector<std::vector<std::pair<double, double>>> spans;
   for (const Line& l : lines) {
-    if (l.pieces.size() < 2) continue;
+    if (l.pieces.size() < modal) continue;
     std::vector<std::pair<double, double>> s;
     for (int i : l.words) {
       if (!s.empty() && box(i).x0 <= s.back().second) {
