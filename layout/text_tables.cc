@@ -570,15 +570,29 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
 bool rulings_miss_columns(const CellGrid& table, const std::vector<Word>& words,
                           const TextTableOptions& options) {
   // The words of each cell, and the cell's lines.
+  // (By the grid's edges: a dense grid has tens of thousands of cells.)
   std::vector<std::vector<Word>> in_cell(table.cells.size());
-  for (const Word& w : words) {
-    if (!table.bbox.contains(w.box.cx(), w.box.cy())) continue;
-    for (size_t c = 0; c < table.cells.size(); ++c) {
-      if (table.cells[c].box.contains(w.box.cx(), w.box.cy())) {
-        in_cell[c].push_back(w);
-        break;
+  const int nr = table.n_rows(), nc = table.n_cols();
+  if (nr < 1 || nc < 1) return false;
+  std::vector<int> at(size_t(nr) * size_t(nc), -1);  // grid position -> cell
+  for (size_t k = 0; k < table.cells.size(); ++k) {
+    const GridCell& g = table.cells[k];
+    for (int r = std::max(0, g.row); r < std::min(nr, g.row + g.row_span); ++r) {
+      for (int c = std::max(0, g.col); c < std::min(nc, g.col + g.col_span); ++c) {
+        at[size_t(r) * size_t(nc) + size_t(c)] = int(k);
       }
     }
+  }
+  for (const Word& w : words) {
+    if (!table.bbox.contains(w.box.cx(), w.box.cy())) continue;
+    int r = int(std::upper_bound(table.row_edges.begin(), table.row_edges.end(), w.box.cy()) -
+                table.row_edges.begin()) -
+            1;
+    int c = int(std::upper_bound(table.col_edges.begin(), table.col_edges.end(), w.box.cx()) -
+                table.col_edges.begin()) -
+            1;
+    int k = at[size_t(std::clamp(r, 0, nr - 1)) * size_t(nc) + size_t(std::clamp(c, 0, nc - 1))];
+    if (k >= 0) in_cell[size_t(k)].push_back(w);
   }
   int lines = 0, split = 0;
   for (const std::vector<Word>& cell : in_cell) {
