@@ -312,6 +312,10 @@ std::vector<double> column_edges(const std::vector<std::vector<std::pair<double,
       in_gap = false;
     }
   }
+  // A strip running to the table's right edge: the stretches no row
+  // covers in it still part columns only a few rows fill (headers of
+  // columns the body leaves empty).
+  if (in_gap) edges.insert(edges.end(), clear_mids.begin(), clear_mids.end());
   edges.push_back(x1);
   return edges;
 }
