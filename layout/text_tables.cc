@@ -264,10 +264,41 @@ std::vector<CellGrid> Finder::run() {
   std::vector<CellGrid> out;
   for (auto& [zone, zl] : zones) {
     std::sort(zl.begin(), zl.end(), [](const Line& a, const Line& b) { return a.cy < b.cy; });
-    for (const std::vector<Line>& b : blocks(zl)) {
+    // Blocks one right above the other, nothing but white between them,
+    // whose columns agree are one table (groups of rows set apart).
+    std::vector<Line> current;
+    CellGrid grid;
+    bool built = false;
+    auto flush = [&] {
+      if (built) out.push_back(std::move(grid));
+      current.clear();
+      built = false;
+    };
+    for (std::vector<Line>& b : blocks(zl)) {
       CellGrid g;
-      if (build(b, g)) out.push_back(std::move(g));
+      bool ok = build(b, g);
+      if (built && ok) {
+        double h = std::max(current.back().height, b.front().height);
+        double gap = b.front().box.y0 - current.back().box.y1;
+        bool between = std::any_of(zl.begin(), zl.end(), [&](const Line& l) {
+          return l.cy > current.back().cy && l.cy < b.front().cy;
+        });
+        std::vector<Line> both = current;
+        both.insert(both.end(), b.begin(), b.end());
+        CellGrid merged;
+        if (!between && gap <= o_.merge_gap * h && build(both, merged) &&
+            merged.n_cols() == grid.n_cols() && merged.n_cols() == g.n_cols()) {
+          current = std::move(both);
+          grid = std::move(merged);
+          continue;
+        }
+      }
+      flush();
+      current = std::move(b);
+      grid = std::move(g);
+      built = ok;
     }
+    flush();
   }
   std::sort(out.begin(), out.end(), [](const CellGrid& a, const CellGrid& b) {
     return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
@@ -275,8 +306,6 @@ std::vector<CellGrid> Finder::run() {
   return out;
 }
 
-// Column boundaries (x, ascending, the outer two included) from the white
-// strips the lines of several pieces share.
 // Column boundaries (x, ascending, the outer two included) from the white
 // strips the rows share: where at most `tolerated` rows cover x (a label
 // running into the next column in a row or two), over at least

@@ -73,6 +73,10 @@ struct TextTableOptions {
   // Lines further apart than this many text heights (white between them)
   // are not in one table: a blank line or two is allowed.
   double max_line_gap = 2.2;
+  // Two tables one above the other, at most this many text heights apart
+  // with nothing but white between them, whose columns agree, are one
+  // table: groups of rows set apart by a few blank lines.
+  double merge_gap = 5.0;
   // At most this many lines of one piece in a row inside a table (section
   // titles, wrapped cells); more is prose between two tables.
   int max_single_lines = 2;
