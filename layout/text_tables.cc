@@ -164,13 +164,14 @@ void Finder::split_prose_columns(std::vector<Line>& lines) const {
                       l.box.y1, a1 - a0, b1 - b0});
     }
   }
+  // Only gaps between long pieces can part prose.
+  std::erase_if(gaps, [](const Gap& g) { return g.left_words < 3 || g.right_words < 3; });
   int next_zone = 1;
   while (!gaps.empty()) {
-    // The x most gaps with long pieces on both sides contain.
+    // The x most of them contain.
     double best_x = 0;
     std::vector<size_t> best;
     for (const Gap& g : gaps) {
-      if (g.left_words < 3 || g.right_words < 3) continue;
       double x = (g.x0 + g.x1) / 2;
       std::vector<size_t> in;
       for (size_t k = 0; k < gaps.size(); ++k) {
@@ -179,33 +180,88 @@ void Finder::split_prose_columns(std::vector<Line>& lines) const {
       if (in.size() > best.size()) best = std::move(in), best_x = x;
     }
     if (int(best.size()) < o_.min_rows) return;
-    double words_l = 0, words_r = 0, y0 = 1e300, y1 = -1e300;
-    for (size_t k : best) {
-      words_l += gaps[k].left_words, words_r += gaps[k].right_words;
-      y0 = std::min(y0, gaps[k].y0), y1 = std::max(y1, gaps[k].y1);
-    }
-    words_l /= double(best.size()), words_r /= double(best.size());
+    // Runs of them down the page (a line or two without one, the short
+    // last line of a paragraph, does not end a run): each run of prose on
+    // both sides is cut at x over its height.
+    std::vector<Gap> run_gaps;
+    for (size_t k : best) run_gaps.push_back(gaps[k]);
     for (size_t k = best.size(); k-- > 0;) gaps.erase(gaps.begin() + std::ptrdiff_t(best[k]));
-    if (words_l < o_.prose_words || words_r < o_.prose_words) continue;
-    // Lines within the prose columns' height are cut at x.
-    int left = next_zone++, right = next_zone++;
-    std::vector<Line> out;
-    for (Line& l : lines) {
-      if (l.cy < y0 || l.cy > y1) {
-        out.push_back(std::move(l));
-        continue;
+    std::sort(run_gaps.begin(), run_gaps.end(),
+              [](const Gap& a, const Gap& b) { return a.y0 < b.y0; });
+    std::vector<std::pair<double, double>> cut;  // y ranges
+    for (size_t a = 0; a < run_gaps.size();) {
+      size_t b = a + 1;
+      double words_l = run_gaps[a].left_words, words_r = run_gaps[a].right_words;
+      while (b < run_gaps.size() &&
+             run_gaps[b].y0 - run_gaps[b - 1].y1 <= 3 * (run_gaps[b - 1].y1 - run_gaps[b - 1].y0)) {
+        words_l += run_gaps[b].left_words, words_r += run_gaps[b].right_words;
+        ++b;
       }
-      Line a, b;
-      for (int i : l.words) (box(i).cx() < best_x ? a : b).words.push_back(i);
-      for (Line* part : {&a, &b}) {
-        if (part->words.empty()) continue;
-        part->zone = l.zone * 64 + (part == &a ? left : right);
-        refresh(*part);
-        split_pieces(*part);
-        out.push_back(std::move(*part));
+      double n = double(b - a);
+      if (int(b - a) >= o_.min_rows && words_l / n >= o_.prose_words &&
+          words_r / n >= o_.prose_words) {
+        cut.emplace_back(run_gaps[a].y0, run_gaps[b - 1].y1);
+      }
+      a = b;
+    }
+    // A run stretches up and down to the lines around it while no word
+    // crosses x and one side at least stays prose (a table set in one
+    // column, beside the other column's prose); two sides without prose
+    // for several lines are a table across both, which stays whole.
+    std::vector<const Line*> sorted;
+    for (const Line& l : lines) sorted.push_back(&l);
+    std::sort(sorted.begin(), sorted.end(),
+              [](const Line* a, const Line* b) { return a->cy < b->cy; });
+    auto crosses = [&](const Line* l) {
+      return std::any_of(l->words.begin(), l->words.end(),
+                         [&](int i) { return box(i).x0 < best_x && box(i).x1 > best_x; });
+    };
+    auto prose_beside = [&](const Line* l) {
+      bool left_prose = false, right_prose = false;
+      for (auto [p0, p1] : l->pieces) {
+        if (p1 - p0 < 3) continue;
+        (box(l->words[size_t(p0)]).x0 < best_x ? left_prose : right_prose) = true;
+      }
+      return left_prose || right_prose;
+    };
+    for (auto& [y0, y1] : cut) {
+      for (int dir : {-1, +1}) {
+        auto it = std::find_if(sorted.begin(), sorted.end(), [&, y0 = y0, y1 = y1](const Line* l) {
+          return dir < 0 ? l->cy >= y0 : l->cy > y1;
+        });
+        std::ptrdiff_t k = (it - sorted.begin()) + (dir < 0 ? -1 : 0);
+        int bad = 0;
+        double reach = dir < 0 ? y0 : y1;
+        for (; k >= 0 && k < std::ptrdiff_t(sorted.size()) && !crosses(sorted[size_t(k)]);
+             k += dir) {
+          const Line* l = sorted[size_t(k)];
+          bad = prose_beside(l) ? 0 : bad + 1;
+          if (bad >= o_.min_rows) break;
+          if (bad == 0) reach = dir < 0 ? l->box.y0 : l->box.y1;
+        }
+        (dir < 0 ? y0 : y1) = reach;
       }
     }
-    lines = std::move(out);
+    for (auto [y0, y1] : cut) {
+      int left = next_zone++, right = next_zone++;
+      std::vector<Line> out;
+      for (Line& l : lines) {
+        if (l.cy < y0 || l.cy > y1) {
+          out.push_back(std::move(l));
+          continue;
+        }
+        Line a, b;
+        for (int i : l.words) (box(i).cx() < best_x ? a : b).words.push_back(i);
+        for (Line* part : {&a, &b}) {
+          if (part->words.empty()) continue;
+          part->zone = l.zone * 64 + (part == &a ? left : right);
+          refresh(*part);
+          split_pieces(*part);
+          out.push_back(std::move(*part));
+        }
+      }
+      lines = std::move(out);
+    }
   }
 }
 
