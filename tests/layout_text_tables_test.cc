@@ -330,6 +330,72 @@ TEST_F(TextTables, TableInOneColumnOfTwoColumnProse) {
   EXPECT_EQ(text_at(g, 4, 0), "East");
 }
 
+TEST_F(TextTables, GroupsOfRowsSetApartAreOneTable) {
+  // Two groups of rows with three blank lines between them, same columns.
+  std::vector<Text> t;
+  const char* names[] = {"Apples", "Pears", "Plums", "Carrots", "Leeks", "Onions"};
+  const char* kg[] = {"120", "80", "45", "300", "95", "210"};
+  const char* price[] = {"2.10", "2.40", "3.05", "0.90", "1.75", "1.10"};
+  double y = 100;
+  for (int r = 0; r < 6; ++r) {
+    y += r == 3 ? 50 : 14;
+    t.push_back({72, y, names[r]});
+    t.push_back({300, y, kg[r], Align::kRight});
+    t.push_back({400, y, price[r], Align::kRight});
+  }
+  draw_pdf(pdf, t);
+  std::vector<CellGrid> tables = find_text_tables(words_of(pdf), 612, 792);
+  ASSERT_EQ(tables.size(), 1u);
+  ASSERT_EQ(tables[0].n_rows(), 6);
+  ASSERT_EQ(tables[0].n_cols(), 3);
+  EXPECT_EQ(text_at(tables[0], 2, 2), "3.05");
+  EXPECT_EQ(text_at(tables[0], 3, 0), "Carrots");
+
+  // Far apart (a paragraph's worth of white), they are two tables.
+  for (size_t i = 9; i < t.size(); ++i) t[i].baseline += 150;
+  draw_pdf(pdf, t);
+  EXPECT_EQ(find_text_tables(words_of(pdf), 612, 792).size(), 2u);
+}
+
+// A table ruled only between rows (no vertical rulings): the grid detector
+// sees at most a column or two; the table is read from its words, and the
+// rules still bound its rows (a wrapped description is one cell).
+TEST_F(TextTables, PipelineReadsATableRuledOnlyBetweenRows) {
+  std::vector<Text> t;
+  std::vector<Segment> rules;
+  const char* codes[] = {"Code", "A-10", "B-22", "C-31", "D-47"};
+  const char* what[] = {"Description", "Hinge, steel", "Lock with two keys and", "Handle, brass",
+                        "Door stop"};
+  const char* cost[] = {"Cost", "4.20", "18.90", "7.35", "2.10"};
+  double y = 100;
+  rules.push_back({70, y - 14, 470, y - 14});
+  for (int r = 0; r < 5; ++r) {
+    t.push_back({72, y, codes[r]});
+    t.push_back({160, y, what[r]});
+    t.push_back({468, y, cost[r], Align::kRight});
+    if (r == 2) t.push_back({160, y += 12, "a spare cylinder"});
+    rules.push_back({70, y + 6, 470, y + 6});
+    y += 20;
+  }
+  draw_pdf(pdf, t, rules);
+  ExtractOptions options;
+  options.profile = "generic";
+  options.ocr = "never";
+  options.jobs = 1;
+  DocumentResult doc = extract_document(pdf, options);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  ASSERT_EQ(doc.pages[0].tables.size(), 1u);
+  const CellGrid& g = doc.pages[0].tables[0];
+  EXPECT_FALSE(g.ruled);
+  ASSERT_EQ(g.n_cols(), 3);
+  ASSERT_EQ(g.n_rows(), 5);
+  EXPECT_EQ(text_at(g, 0, 1), "Description");
+  EXPECT_EQ(text_at(g, 2, 0), "B-22");
+  EXPECT_EQ(text_at(g, 2, 1), "Lock with two keys and a spare cylinder");
+  EXPECT_EQ(text_at(g, 2, 2), "18.90");
+  EXPECT_EQ(text_at(g, 4, 1), "Door stop");
+}
+
 // A ruled 3 x 3 grid at the top of the page, an unruled table below it:
 // --tables auto finds both, lattice the ruled one, stream only tables from
 // the text.
