@@ -554,7 +554,52 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   }
 
   // 3. Cells: words by column; a phrase over several columns a row
-  //    otherwise leaves empty spans them.
+  //    otherwise leaves empty spans them. A phrase's columns are those its
+  //    extent reaches well into.
+  struct Phrase {
+    std::vector<int> words;
+    int c0, c1;
+  };
+  auto phrases_of = [&](const Line* l, std::vector<Phrase>& out_phrases) {
+    for (size_t k = 0; k < l->words.size(); ++k) {
+      int i = l->words[k];
+      int c0 = column_of(edges, std::min(box(i).cx(), box(i).x0 + 0.25 * h));
+      int c1 = column_of(edges, std::max(box(i).cx(), box(i).x1 - 0.25 * h));
+      bool joins = k > 0 && box(i).x0 - box(l->words[k - 1]).x1 <= o_.min_gutter * h;
+      if (joins) {
+        out_phrases.back().words.push_back(i);
+        out_phrases.back().c1 = std::max(out_phrases.back().c1, c1);
+      } else {
+        out_phrases.push_back({{i}, c0, c1});
+      }
+    }
+  };
+  // A band whose line holds a phrase over several columns that a later
+  // line of the band fills two or more of (a group header over its
+  // columns' headers) splits below that line.
+  for (size_t r = 0; r < bands.size(); ++r) {
+    const auto& band = bands[r];
+    for (size_t k = 0; k + 1 < band.size(); ++k) {
+      std::vector<Phrase> ph;
+      phrases_of(band[k], ph);
+      bool group = false;
+      for (const Phrase& p : ph) {
+        if (p.c1 == p.c0) continue;
+        for (size_t j = k + 1; j < band.size() && !group; ++j) {
+          std::vector<bool> filled(size_t(ncols), false);
+          for (int i : band[j]->words) filled[size_t(column_of(edges, box(i).cx()))] = true;
+          group = std::count(filled.begin() + p.c0, filled.begin() + p.c1 + 1, true) >= 2;
+        }
+      }
+      if (group) {
+        std::vector<const Line*> lower(band.begin() + std::ptrdiff_t(k + 1), band.end());
+        bands[r].resize(k + 1);
+        bands.insert(bands.begin() + std::ptrdiff_t(r + 1), std::move(lower));
+        band_cut.insert(band_cut.begin() + std::ptrdiff_t(r), std::nan(""));
+        break;
+      }
+    }
+  }
   const int nrows = int(bands.size());
   struct Slot {
     std::vector<Word> words;
@@ -563,24 +608,8 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   };
   std::vector<std::vector<Slot>> slots(size_t(nrows), std::vector<Slot>(size_t(ncols), Slot{}));
   for (int r = 0; r < nrows; ++r) {
-    struct Phrase {
-      std::vector<int> words;
-      int c0, c1;
-    };
     std::vector<Phrase> phrases;
-    for (const Line* l : bands[size_t(r)]) {
-      for (size_t k = 0; k < l->words.size(); ++k) {
-        int i = l->words[k];
-        int c = column_of(edges, box(i).cx());
-        bool joins = k > 0 && box(i).x0 - box(l->words[k - 1]).x1 <= o_.min_gutter * h;
-        if (joins) {
-          phrases.back().words.push_back(i);
-          phrases.back().c1 = std::max(phrases.back().c1, c);
-        } else {
-          phrases.push_back({{i}, c, c});
-        }
-      }
-    }
+    for (const Line* l : bands[size_t(r)]) phrases_of(l, phrases);
     std::vector<int> owners(size_t(ncols), 0);
     for (const Phrase& p : phrases) {
       for (int c = p.c0; c <= p.c1; ++c) ++owners[size_t(c)];
