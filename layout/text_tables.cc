@@ -561,6 +561,7 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
     int c0, c1;
   };
   auto phrases_of = [&](const Line* l, std::vector<Phrase>& out_phrases) {
+    size_t first = out_phrases.size();
     for (size_t k = 0; k < l->words.size(); ++k) {
       int i = l->words[k];
       int c0 = column_of(edges, std::min(box(i).cx(), box(i).x0 + 0.25 * h));
@@ -572,6 +573,12 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
       } else {
         out_phrases.push_back({{i}, c0, c1});
       }
+    }
+    // Side by side on a line, a phrase reaching into the next one's first
+    // column gives it up.
+    for (size_t k = first + 1; k < out_phrases.size(); ++k) {
+      Phrase& a = out_phrases[k - 1];
+      a.c1 = std::max(a.c0, std::min(a.c1, out_phrases[k].c0 - 1));
     }
   };
   // A band whose line holds a phrase over several columns that a later
