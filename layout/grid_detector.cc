@@ -969,6 +969,14 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
   };
   bridge_gaps(hs, vs, s, glyphs(true));
   bridge_gaps(vs, hs, s, glyphs(false));
+  // Every horizontal ruling, in or out of a grid, for the tables found
+  // from text (a rule under a header, rules between rows).
+  for (const Line& l : hs) {
+    cv::Point2d a = map_point(back, l.a, l.pos), b = map_point(back, l.b, l.pos);
+    out.horizontal_rulings.push_back(
+        Box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)}.scaled(
+            1 / px_per_pt));
+  }
   Rulings rulings{hs, vs, s};
   auto choose = [&] {
     rulings.select();

@@ -489,7 +489,7 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   size_t next_line = 0;
   std::vector<double> band_cut;  // the rule below each band, or NaN
   // Figures do not wrap: two lines with a figure in one column are two
-  // rows, even between two rules (rules around groups of rows).
+  // rows, even between two rules.
   auto figure_columns = [&](const Line* l) {
     std::vector<bool> has(size_t(ncols), false);
     for (int i : l->words) {
@@ -499,6 +499,11 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
       }
     }
     return has;
+  };
+  bool group_rules = false;
+  auto starts_row = [&](const Line* l) {
+    return std::any_of(l->words.begin(), l->words.end(),
+                       [&](int i) { return column_of(edges, box(i).cx()) == 0; });
   };
   auto take_until = [&](double y, double cut) {
     std::vector<const Line*> band;
@@ -511,7 +516,8 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
     while (next_line < lines.size() && lines[next_line].cy < y) {
       const Line* l = &lines[next_line++];
       std::vector<bool> f = figure_columns(l);
-      bool clash = false;
+      bool clash = group_rules && !band.empty() && starts_row(l) &&
+                   std::any_of(band.begin(), band.end(), starts_row);
       for (int c = 0; c < ncols; ++c) clash = clash || (f[size_t(c)] && figures[size_t(c)]);
       if (clash) flush(std::nan(""));
       band.push_back(l);
@@ -527,7 +533,16 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
       first_cut = 1;
     }
   }
-  if (cuts.size() - first_cut >= 2) {
+  // Rules between rows hold a row each (a line or a cell's few lines);
+  // rules around groups of rows (a section, the body under its header)
+  // hold many lines, where a line with a first column of its own is a row
+  // of its own too (a section title, the next row).
+  std::vector<double> per_band;
+  for (size_t k = first_cut; k + 1 < cuts.size(); ++k) {
+    per_band.push_back(double(lines_above(cuts[k + 1]) - lines_above(cuts[k])));
+  }
+  if (!per_band.empty()) {
+    group_rules = median(per_band) > o_.max_ruled_row_lines;
     for (size_t k = first_cut; k < cuts.size(); ++k) take_until(cuts[k], cuts[k]);
   }
   // The rest, a line a row; lines set much closer than the rows (a cell

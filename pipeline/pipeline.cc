@@ -259,6 +259,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   // when no table is found there.
   std::vector<CellGrid> weak;
   std::vector<DrawnRule> rules;
+  for (const Box& r : grids.horizontal_rulings) rules.push_back({r.x0, r.cy(), r.x1, r.cy()});
   if (options.tables == "auto") {
     std::vector<CellGrid> ruled;
     for (CellGrid& g : page.tables) {

@@ -88,6 +88,10 @@ struct TextTableOptions {
   // A word this much smaller than the line beside it (a superscript, a
   // footnote mark) joins that line instead of making one of its own.
   double small_word = 0.75;
+  // Horizontal rules bound rows when the bands between them hold at most
+  // this many lines (median): a row's cell wraps onto two or three lines.
+  // More, and they are rules around groups of rows, whose lines stay rows.
+  double max_ruled_row_lines = 3;
   // A ruled table misses its columns when at least this share of its
   // cells' lines (and `min_rows` of them) break into pieces. A real grid's
   // cells have next to none; a table ruled only between rows has a piece
