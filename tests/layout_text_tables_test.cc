@@ -231,6 +231,17 @@ TEST_F(TextTables, HeaderRuleMakesOneHeaderRow) {
   tables = find_text_tables(words_of(pdf), 612, 792);
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0].n_rows(), 6);
+
+  // The pipeline finds the rule on the page.
+  ExtractOptions options;
+  options.profile = "generic";
+  options.ocr = "never";
+  options.jobs = 1;
+  DocumentResult doc = extract_document(pdf, options);
+  ASSERT_EQ(doc.pages.size(), 1u);
+  ASSERT_EQ(doc.pages[0].tables.size(), 1u);
+  EXPECT_EQ(doc.pages[0].tables[0].n_rows(), 5);
+  EXPECT_EQ(text_at(doc.pages[0].tables[0], 0, 1), "Unit price");
 }
 
 // Prose: paragraphs in one column, then two columns side by side, a
