@@ -1,9 +1,12 @@
 #include "pdfrecon/text_tables.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
-#include <numeric>
+#include <string>
+#include <tuple>
+#include <utility>
 
 #include "pdfrecon/cell_text.h"
 
@@ -36,8 +39,8 @@ struct Line {
 class Finder {
  public:
   Finder(const std::vector<Word>& words, const std::vector<DrawnRule>& rules,
-         const TextTableOptions& o)
-      : w_(words), o_(o), used_(words.size(), false) {
+         const TextTableOptions& o, Box page = {})
+      : w_(words), o_(o), page_(page), used_(words.size(), false) {
     for (const DrawnRule& r : rules) {
       if (std::abs(r.y1 - r.y0) < std::abs(r.x1 - r.x0)) {
         rules_.push_back(
@@ -65,6 +68,7 @@ class Finder {
 
   const std::vector<Word>& w_;
   const TextTableOptions& o_;
+  Box page_;                      // empty: no bounds
   std::vector<DrawnRule> rules_;  // horizontal, by y
   mutable std::vector<bool> used_;
 };
@@ -101,7 +105,8 @@ std::vector<Line> Finder::make_lines() const {
   std::vector<int> order;
   for (int i = 0; i < int(w_.size()); ++i) {
     const Word& w = w_[size_t(i)];
-    if (w.rotation == 0 && !w.box.empty() && !blank(w.text)) order.push_back(i);
+    bool on_page = page_.empty() || page_.contains(w.box.cx(), w.box.cy());
+    if (w.rotation == 0 && !w.box.empty() && !blank(w.text) && on_page) order.push_back(i);
   }
   std::sort(order.begin(), order.end(), [&](int a, int b) { return box(a).cy() < box(b).cy(); });
   std::vector<Line> lines;
@@ -113,7 +118,9 @@ std::vector<Line> Finder::make_lines() const {
     for (size_t k = lines.size(); k-- > 0 && k + 4 > lines.size();) {
       Line& l = lines[k];
       double d = std::abs(b.cy() - l.cy);
-      if (d <= 0.3 * std::max(b.height(), l.height) && (!best || d < best_d)) best = &l, best_d = d;
+      if (d <= o_.same_line * std::max(b.height(), l.height) && (!best || d < best_d)) {
+        best = &l, best_d = d;
+      }
     }
     if (!best) {
       lines.emplace_back();
@@ -132,6 +139,7 @@ std::vector<Line> Finder::make_lines() const {
       Line& n = lines[j];
       if (l.height >= o_.small_word * n.height) continue;
       double overlap = std::min(l.box.y1, n.box.y1) - std::max(l.box.y0, n.box.y0);
+      // (Overlapping by a fifth of its height: a mark riding on the line.)
       if (overlap > 0.2 * l.height && overlap > best_overlap) best_overlap = overlap, into = &n;
     }
     if (into) {
@@ -166,18 +174,26 @@ void Finder::split_prose_columns(std::vector<Line>& lines) const {
   }
   // Only gaps between long pieces can part prose.
   std::erase_if(gaps, [](const Gap& g) { return g.left_words < 3 || g.right_words < 3; });
-  int next_zone = 1;
-  while (!gaps.empty()) {
-    // The x most of them contain.
+  // (zone, cut, side of the cut) -> the zone of the lines cut there.
+  std::map<std::tuple<int, int, int>, int> zone_ids;
+  int cuts_made = 0;
+  // A page has a few prose gutters at most; each round takes the gap the
+  // most lines share, whether it turns out to part prose or not.
+  constexpr int kMaxRounds = 16;
+  for (int round = 0; round < kMaxRounds && !gaps.empty(); ++round) {
+    // The x most of them contain (a sweep over their ends).
+    std::vector<std::pair<double, int>> ends;
+    for (const Gap& g : gaps) ends.emplace_back(g.x0, -1), ends.emplace_back(g.x1, +1);
+    std::sort(ends.begin(), ends.end());  // at one x, openings (-1) first
+    int depth = 0, most = 0;
     double best_x = 0;
+    for (size_t k = 0; k < ends.size(); ++k) {
+      depth -= ends[k].second;
+      if (depth > most) most = depth, best_x = (ends[k].first + ends[k + 1].first) / 2;
+    }
     std::vector<size_t> best;
-    for (const Gap& g : gaps) {
-      double x = (g.x0 + g.x1) / 2;
-      std::vector<size_t> in;
-      for (size_t k = 0; k < gaps.size(); ++k) {
-        if (gaps[k].x0 <= x && x <= gaps[k].x1) in.push_back(k);
-      }
-      if (in.size() > best.size()) best = std::move(in), best_x = x;
+    for (size_t k = 0; k < gaps.size(); ++k) {
+      if (gaps[k].x0 <= best_x && best_x <= gaps[k].x1) best.push_back(k);
     }
     if (int(best.size()) < o_.min_rows) return;
     // Runs of them down the page (a line or two without one, the short
@@ -243,7 +259,11 @@ void Finder::split_prose_columns(std::vector<Line>& lines) const {
       }
     }
     for (auto [y0, y1] : cut) {
-      int left = next_zone++, right = next_zone++;
+      int this_cut = cuts_made++;
+      auto zone_of = [&](int zone, int side) {
+        auto [it, added] = zone_ids.try_emplace({zone, this_cut, side}, int(zone_ids.size()) + 1);
+        return it->second;
+      };
       std::vector<Line> out;
       for (Line& l : lines) {
         if (l.cy < y0 || l.cy > y1) {
@@ -254,7 +274,7 @@ void Finder::split_prose_columns(std::vector<Line>& lines) const {
         for (int i : l.words) (box(i).cx() < best_x ? a : b).words.push_back(i);
         for (Line* part : {&a, &b}) {
           if (part->words.empty()) continue;
-          part->zone = l.zone * 64 + (part == &a ? left : right);
+          part->zone = zone_of(l.zone, part == &a ? 0 : 1);
           refresh(*part);
           split_pieces(*part);
           out.push_back(std::move(*part));
@@ -300,7 +320,9 @@ std::vector<std::vector<Line>> Finder::blocks(const std::vector<Line>& lines) co
     while (first > 0 && above < o_.max_single_lines) {
       const Line& l = lines[first - 1];
       double h = std::max(l.height, lines[first].height);
-      bool near = lines[first].box.y0 - l.box.y1 <= 0.6 * h;
+      // Set as close as a line of the table, within its width and not as
+      // wide as the table (a title above it is wider).
+      bool near = lines[first].box.y0 - l.box.y1 <= o_.header_gap * h;
       bool inside = l.box.x0 >= x0 - h && l.box.x1 <= x1 + h && l.box.width() < 0.8 * (x1 - x0);
       if (!near || !inside || l.pieces.size() >= 2) break;
       --first, ++above;
@@ -480,6 +502,7 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   std::vector<double> cuts;  // y of rules inside the table
   for (const DrawnRule& r : rules_) {
     double overlap = std::min(r.x1, area.x1) - std::max(r.x0, area.x0);
+    // Across half the table at least: an underline is no row boundary.
     if (overlap >= 0.5 * area.width() && r.y0 > area.y0 && r.y0 < area.y1) cuts.push_back(r.y0);
   }
   std::vector<std::vector<const Line*>> bands;
@@ -558,7 +581,7 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
                        [&](int i) { return column_of(edges, box(i).cx()) == 0; });
   };
   for (size_t k = 0; k < rest.size(); ++k) {
-    bool wrapped = k > 0 && pitch[k - 1] < 0.75 * row_pitch && !has_col0(rest[k]) &&
+    bool wrapped = k > 0 && pitch[k - 1] < o_.wrapped_pitch * row_pitch && !has_col0(rest[k]) &&
                    has_col0(rest[k - 1]) && !bands.empty() && std::isnan(band_cut.back());
     if (wrapped) {
       bands.back().push_back(rest[k]);
@@ -745,10 +768,10 @@ bool rulings_miss_columns(const CellGrid& table, const std::vector<Word>& words,
   return split >= options.min_rows && double(split) >= options.split_cell_lines * double(lines);
 }
 
-std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double /*page_width*/,
-                                       double /*page_height*/, const std::vector<DrawnRule>& rules,
+std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double page_width,
+                                       double page_height, const std::vector<DrawnRule>& rules,
                                        const TextTableOptions& options, std::vector<Word>* rest) {
-  Finder finder(words, rules, options);
+  Finder finder(words, rules, options, Box{0, 0, page_width, page_height});
   std::vector<CellGrid> tables = finder.run();
   if (rest) {
     rest->clear();

@@ -14,27 +14,37 @@
 //  1. Words become lines (by their vertical centre; a superscript joins the
 //     line it stands on) and each line splits into pieces where a gap is
 //     wider than `piece_gap` text heights.
-//  2. Runs of lines of several pieces, close together, are table
-//     candidates; a line of one piece (a section title, a cell's second
-//     line) may stand between them. Two columns of prose side by side
-//     (both sides of a gap pieces of many words, for many lines) are a page
-//     layout, not a table: the page is cut along that gap first, and each
-//     side looked at alone (a table set in one column of a two-column
-//     page is still found).
-//  3. A candidate's columns are the white strips its rows share: the x
+//  2. Two columns of prose side by side (a gap many lines share, pieces of
+//     many words on both sides) are a page layout, not a table: the page is
+//     cut along that gap, over the prose's height and on while one side
+//     stays prose, and each side is looked at alone (a table set in one
+//     column of a two-column page is still found; a table across both
+//     halves stays whole).
+//  3. Runs of lines of several pieces, close together, are table
+//     candidates; a line or two of one piece may stand between them (a
+//     section title, a cell's second line), and one right above (a
+//     header). Candidates one right above the other, with only a few blank
+//     lines between them, whose columns agree are one table.
+//  4. A candidate's columns are the white strips its rows share: the x
 //     ranges that (almost) none of its rows' words covers, at least
-//     `min_gutter` text heights wide. A column only one line uses (a
-//     currency sign before a figure) joins its neighbour.
-//  4. Rows are the lines; where the page draws horizontal rules across the
-//     table, they are the row boundaries instead (a cell's lines between
-//     two rules are one cell), and a rule under the first lines of the
-//     table (a header rule) makes those lines one header row. Without
-//     rules, lines set clearly closer together than the table's rows are
-//     (a wrapped cell) are one row.
-//  5. Words go to the column their centre is in; a phrase whose words fall
-//     in several columns, in a row where those columns are otherwise
-//     empty, is a cell spanning them (a header over two columns).
-//  6. What is left must still look like a table: at least `min_rows` rows
+//     `min_gutter` text heights wide. Rows with fewer pieces than most (a
+//     header over two columns) do not count; inside a strip few rows cross,
+//     each uncrossed stretch still parts columns (headers over columns the
+//     body leaves empty). A column only one line uses (a currency sign
+//     before a figure) joins its neighbour.
+//  5. Rows are the lines. Horizontal rules across the table change that: a
+//     rule under the first few lines (a header rule) makes them one header
+//     row; rules between rows bound rows (a cell's lines between two rules
+//     are one cell); rules around groups of many lines leave the lines
+//     rows. Without rules, a line set clearly closer to the one above than
+//     the rows are, without a first column of its own, continues that row
+//     (a wrapped cell). Two lines with a figure in one column are always two
+//     rows (figures do not wrap), and a band of lines splits under a group
+//     header (a phrase over columns the next lines fill separately).
+//  6. Words go to the column their centre is in; a phrase whose extent
+//     reaches well into several columns, in a row where those columns are
+//     otherwise empty, is a cell spanning them (a header over two columns).
+//  7. What is left must still look like a table: at least `min_rows` rows
 //     with text in two columns or more, and two columns or more with text
 //     in several rows each. Anything else (a paragraph, a title and its
 //     page number) is no table.
@@ -85,6 +95,18 @@ struct TextTableOptions {
   // Two sides of a gap are columns of prose when their pieces average at
   // least this many words, over at least `min_rows` lines.
   double prose_words = 4.5;
+  // Words whose vertical centres are this many text heights apart or less
+  // are on one line (a line's words share a baseline; the next line is a
+  // text height or more away).
+  double same_line = 0.3;
+  // A line of one piece this many text heights above a table, or closer,
+  // and within its width, is a header line of it (a title stands further
+  // off, or wider).
+  double header_gap = 0.6;
+  // Without rules, a line this much closer to the line above than the
+  // table's usual line pitch (median), with nothing in the first column,
+  // is that row's cell wrapped (a cell's lines are set tighter than rows).
+  double wrapped_pitch = 0.75;
   // A word this much smaller than the line beside it (a superscript, a
   // footnote mark) joins that line instead of making one of its own.
   double small_word = 0.75;
@@ -101,11 +123,12 @@ struct TextTableOptions {
 };
 
 // Tables found from the alignment of `words` (give the words outside any
-// ruled table), top to bottom, each a CellGrid whose cells hold their text
-// (text and raw_text, source "native", the lowest word confidence). Words
-// not upright (rotation != 0) are ignored. `rules` may be empty; the
-// horizontal ones among them refine rows as described above. Page size in
-// points bounds nothing but is kept for callers' sanity checks. When
+// ruled table), top to bottom, each a CellGrid (`ruled` false) whose cells
+// hold their text (text and raw_text, source "native", the lowest word
+// confidence). Words not upright (rotation != 0) and words whose centre is
+// off the page (`page_width` x `page_height` points; 0 for no bounds) are
+// ignored. `rules` may be empty; the horizontal ones among them refine rows
+// as described above. When
 // `rest` is given it receives the words that went into no table, in their
 // given order (as place_words returns them).
 std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double page_width,
