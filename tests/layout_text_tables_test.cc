@@ -461,5 +461,69 @@ TEST_F(TextTables, PipelineFindsRuledAndUnruledTables) {
   EXPECT_TRUE(found_ragged);
 }
 
+// A LOTAIP report whose footer is printed as label and value lines, no
+// rulings: those lines make an unruled table, which the report profile
+// never reads. Its records and metadata are what they are without
+// unruled tables at all.
+TEST_F(TextTables, ReportRecordsComeFromRuledTablesOnly) {
+  std::vector<Text> t;
+  std::vector<Segment> rules;
+  t.push_back(
+      {40, 40,
+       "Art. 7 de la LOTAIP - literal a4) Metas y objetivos de las unidades administrativas"});
+  const double x[] = {40, 80, 260, 480, 700, 800}, y[] = {60, 80, 100, 120, 140};
+  for (double v : x) rules.push_back({v, y[0], v, y[4]});
+  for (double v : y) rules.push_back({x[0], v, x[5], v});
+  const char* cells[4][5] = {
+      {"No.", "Descripción de la unidad", "Objetivo de la unidad", "Indicador", "Meta"},
+      {"1", "Dirección Financiera", "Ejecutar el presupuesto", "Porcentaje de ejecución", "85,00%"},
+      {"2", "Dirección de Talento Humano", "Capacitar al personal", "Número de cursos", "12"},
+      {"3", "Dirección Jurídica", "Atender consultas", "Consultas atendidas", "100,00%"}};
+  for (int r = 0; r < 4; ++r) {
+    for (int c = 0; c < 5; ++c) t.push_back({x[c] + 4, y[r] + 14, cells[r][c], Align::kLeft, 8});
+  }
+  const char* labels[] = {
+      "FECHA ACTUALIZACIÓN DE LA INFORMACIÓN:", "PERIODICIDAD DE ACTUALIZACIÓN:", "RESPONSABLE:",
+      "CORREO ELECTRÓNICO:", "TELÉFONO:"};
+  const char* values[] = {"30/11/2023", "MENSUAL", "Ana Pérez", "aperez@example.org",
+                          "(02) 123-4567"};
+  for (int r = 0; r < 5; ++r) {
+    t.push_back({40, 200 + 14.0 * r, labels[r], Align::kLeft, 9});
+    t.push_back({300, 200 + 14.0 * r, values[r], Align::kLeft, 9});
+  }
+  // Signatures under the footer, set in five columns like the report's.
+  const char* sign[3][5] = {{"Elaborado por", "Revisado por", "Aprobado por", "Cargo", "Firma"},
+                            {"4", "Ana Pérez", "Luis Mora", "Analista", "Director"},
+                            {"5", "Eva Ruiz", "Juan Soto", "Asistente", "Gerente"}};
+  for (int r = 0; r < 3; ++r) {
+    for (int c = 0; c < 5; ++c)
+      t.push_back({x[c] + 4, 300 + 14.0 * r, sign[r][c], Align::kLeft, 8});
+  }
+  draw_pdf(pdf, t, rules, 842, 595);
+
+  ExtractOptions options;
+  options.ocr = "never";
+  options.jobs = 1;
+  DocumentResult with_stream = extract_document(pdf, options);
+  options.tables = "lattice";
+  DocumentResult lattice = extract_document(pdf, options);
+
+  ASSERT_EQ(with_stream.pages.size(), 1u);
+  int unruled = 0;
+  for (const CellGrid& g : with_stream.pages[0].tables) unruled += !g.ruled;
+  EXPECT_EQ(unruled, 2);  // the footer, the signatures
+  ASSERT_EQ(lattice.profile, "lotaip-a4");
+  EXPECT_EQ(with_stream.profile, lattice.profile);
+  ASSERT_TRUE(with_stream.records && lattice.records);
+  ASSERT_EQ(lattice.records->size(), 3u);
+  ASSERT_EQ(with_stream.records->size(), lattice.records->size());
+  for (size_t i = 0; i < lattice.records->size(); ++i) {
+    EXPECT_EQ((*with_stream.records)[i].fields, (*lattice.records)[i].fields);
+    EXPECT_EQ((*with_stream.records)[i].flags, (*lattice.records)[i].flags);
+  }
+  EXPECT_EQ(with_stream.metadata.fields, lattice.metadata.fields);
+  EXPECT_FALSE(lattice.metadata.fields.empty());
+}
+
 }  // namespace
 }  // namespace pdfrecon
