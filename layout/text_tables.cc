@@ -320,10 +320,11 @@ std::vector<std::vector<Line>> Finder::blocks(const std::vector<Line>& lines) co
     while (first > 0 && above < o_.max_single_lines) {
       const Line& l = lines[first - 1];
       double h = std::max(l.height, lines[first].height);
-      // Set as close as a line of the table, within its width and not as
-      // wide as the table (a title above it is wider).
+      // Set as close as a line of the table, mostly within its width and
+      // not as wide as it (a title above it is wider).
       bool near = lines[first].box.y0 - l.box.y1 <= o_.header_gap * h;
-      bool inside = l.box.x0 >= x0 - h && l.box.x1 <= x1 + h && l.box.width() < 0.8 * (x1 - x0);
+      double over = std::min(l.box.x1, x1) - std::max(l.box.x0, x0);
+      bool inside = over >= 0.5 * l.box.width() && l.box.width() < 0.8 * (x1 - x0);
       if (!near || !inside || l.pieces.size() >= 2) break;
       --first, ++above;
     }
