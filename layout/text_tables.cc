@@ -603,8 +603,8 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
     size_t first = out_phrases.size();
     for (size_t k = 0; k < l->words.size(); ++k) {
       int i = l->words[k];
-      int c0 = column_of(edges, std::min(box(i).cx(), box(i).x0 + 0.25 * h));
-      int c1 = column_of(edges, std::max(box(i).cx(), box(i).x1 - 0.25 * h));
+      int c0 = column_of(edges, std::min(box(i).cx(), box(i).x0 + o_.span_reach * h));
+      int c1 = column_of(edges, std::max(box(i).cx(), box(i).x1 - o_.span_reach * h));
       bool joins = k > 0 && box(i).x0 - box(l->words[k - 1]).x1 <= o_.min_gutter * h;
       if (joins) {
         out_phrases.back().words.push_back(i);

@@ -107,6 +107,10 @@ struct TextTableOptions {
   // table's usual line pitch (median), with nothing in the first column,
   // is that row's cell wrapped (a cell's lines are set tighter than rows).
   double wrapped_pitch = 0.75;
+  // A phrase is in a column when it reaches this many text heights into
+  // it (a character or two past a gutter's middle is a header set a little
+  // wide, not a header over two columns).
+  double span_reach = 1.0;
   // A word this much smaller than the line beside it (a superscript, a
   // footnote mark) joins that line instead of making one of its own.
   double small_word = 0.75;
