@@ -290,10 +290,16 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
         find_text_tables(outside, page.width, page.height, rules, TextTableOptions(), &rest);
     if (found.empty() && !weak.empty()) {
       for (CellGrid& g : weak) page.tables.push_back(std::move(g));
+      std::sort(page.tables.begin(), page.tables.end(), [](const CellGrid& a, const CellGrid& b) {
+        return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+      });
       outside = place_words(text, page.tables);
+      // Back among the ruled tables, they are judged as they would have been.
+      if (judge && !layer_fits_page(grey, page.tables, text, dpi / 72.0, reading)) {
+        return as_layered(std::move(base), std::move(as_read), false);
+      }
     } else if (!found.empty()) {
-      page.lines_outside_ruled =
-          text_lines(weak.empty() ? std::move(outside) : place_words(text, page.tables));
+      page.lines_outside_ruled = text_lines(std::move(outside));
       outside = std::move(rest);
       for (CellGrid& t : found) page.tables.push_back(std::move(t));
     }
