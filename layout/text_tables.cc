@@ -1,5 +1,8 @@
 #include "pdfrecon/text_tables.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -18,6 +21,18 @@ double median(std::vector<double> v) {
   auto mid = v.begin() + std::ptrdiff_t(v.size() / 2);
   std::nth_element(v.begin(), mid, v.end());
   return *mid;
+}
+
+// A line of running text, as a cell holds it: several words, the first
+// in lower case (a sentence's continuation). A table's cells start with a
+// capital, a figure or a code, or are a word or two.
+bool runs_on(const std::vector<Word>& words) {
+  if (words.size() < 3) return false;
+  const std::string& t = words.front().text;
+  int32_t i = 0;
+  UChar32 c = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(t.data()), i, int32_t(t.size()), c);
+  return c > 0 && u_islower(c);
 }
 
 bool blank(const std::string& s) {
@@ -690,6 +705,22 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   int cols_used =
       int(std::count_if(col_rows.begin(), col_rows.end(), [](int n) { return n >= 2; }));
   if (full_rows < o_.min_rows || cols_used < 2) return false;
+  // Columns of prose side by side (narrow ones, of a few words a line, are
+  // not cut apart above): every column with text is mostly running text.
+  int prose_cols = 0, text_cols = 0;
+  for (int c = 0; c < ncols; ++c) {
+    int cells = 0, running = 0;
+    for (const auto& row : slots) {
+      const std::vector<Word>& words = row[size_t(c)].words;
+      if (words.empty()) continue;
+      ++cells;
+      running += runs_on(words);
+    }
+    if (cells == 0) continue;
+    ++text_cols;
+    prose_cols += 2 * running >= cells;
+  }
+  if (prose_cols == text_cols) return false;
 
   // 5. The grid.
   out = CellGrid();

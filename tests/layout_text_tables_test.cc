@@ -291,6 +291,31 @@ TEST_F(TextTables, ProseIsNoTable) {
   EXPECT_EQ(rest.size(), words.size());
 }
 
+TEST_F(TextTables, NarrowColumnsOfProseAreNoTable) {
+  // Three newspaper columns of a few words a line.
+  const std::vector<std::string> words = {
+      "the",       "council", "agreed", "on",     "tuesday", "to",      "extend", "the",
+      "opening",   "hours",   "of",     "the",    "public",  "library", "during", "the",
+      "summer",    "months,", "after",  "a",      "survey",  "showed",  "that",   "many",
+      "residents", "would",   "like",   "to",     "use",     "it",      "in",     "the",
+      "evening",   "when",    "they",   "return", "from",    "work",    "and",    "the",
+      "children",  "are",     "out",    "of",     "school",  "for",     "the",    "holidays",
+      "as",        "well"};
+  std::vector<Text> t;
+  for (int col = 0; col < 3; ++col) {
+    size_t k = size_t(col) * 7;
+    for (int line = 0; line < 14; ++line) {
+      std::string s;
+      for (int n = 0; n < 4 + (line + col) % 2; ++n) {
+        s += (s.empty() ? "" : " ") + words[k++ % words.size()];
+      }
+      t.push_back({40 + 180.0 * col, 100 + 13.0 * line, s});
+    }
+  }
+  draw_pdf(pdf, t);
+  EXPECT_TRUE(find_text_tables(words_of(pdf), 612, 792).empty());
+}
+
 TEST_F(TextTables, TableInOneColumnOfTwoColumnProse) {
   // Two columns of prose; the right one holds a small table between its
   // paragraphs, set on its own baselines. Only the table's words make it.
