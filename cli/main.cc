@@ -72,8 +72,9 @@ Examples:
   pdfrecon extract scan.pdf --debug-dir dbg/          the images each page went through
 
 Output (described in the README): "pages[].tables[].cells[]" hold every
-cell, ruled or found from the words' alignment ("ruled" says which), with its
-row, column, spans, box (PDF points, top-left origin) and text; "records" hold one row per indicator when a profile such as lotaip-a4
+cell, ruled or found from the words' alignment ("ruled" says which), with
+its row, column, spans, box (PDF points, top-left origin) and text;
+"records" hold one row per indicator when a profile such as lotaip-a4
 applies. CSV holds the records, or every table's grid when there are none.
 
 Cleaning: OCR damage is undone against the bundled dictionary (known units,
@@ -150,9 +151,9 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
     ("ocr", po::value(&a.ocr)->default_value("auto"), "auto | always | never")
     ("tables", po::value(&a.tables)->default_value("auto"),
      "which tables to find on pages with a text layer: lattice (ruled: cells drawn with "
-     "rulings) | stream (unruled: columns from how the words line up, rows from the lines; "
-     "rulings are not looked for) | auto (both: ruled tables, then unruled ones among the "
-     "words outside them). Scanned pages always use rulings")
+     "rulings) | stream (unruled: columns from how the words line up, rows from the lines "
+     "and any horizontal rules; ruled grids are not looked for) | auto (both: ruled tables, "
+     "then unruled ones among the words outside them). Scanned pages always use rulings")
     ("lang", po::value(&a.lang)->default_value("spa"), "OCR language (Tesseract code)")
     ("dict", po::value(&a.dicts)->composing(),
      "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
