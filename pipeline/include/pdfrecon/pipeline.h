@@ -44,7 +44,7 @@ struct ExtractOptions {
   // words outside them). Pages read by OCR use rulings only. A report
   // profile reads records from ruled tables only, whatever this says.
   std::string tables = "auto";
-  std::string lang = "spa";  // Tesseract language
+  std::string lang = "spa";            // Tesseract language
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
   bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
   std::string debug_dir;               // when set, intermediate images are written here
