@@ -66,13 +66,15 @@ Examples:
   pdfrecon extract report.pdf --format csv --excel  CSV with a BOM for Excel
   pdfrecon extract report.pdf --pages 1,3-5 --format md
   pdfrecon extract report.pdf --profile generic     grids only, no records
+  pdfrecon extract stats.pdf --tables stream        unruled tables only (columns from alignment)
   pdfrecon extract report.pdf --dict my-institution/ also know these units and indicators
   pdfrecon extract pay.pdf --profile-file lotaip-a6.json   a report of another kind
   pdfrecon extract scan.pdf --debug-dir dbg/          the images each page went through
 
 Output (described in the README): "pages[].tables[].cells[]" hold every
-ruled cell with its row, column, spans, box (PDF points, top-left origin) and
-text; "records" hold one row per indicator when a profile such as lotaip-a4
+cell, ruled or found from the words' alignment ("ruled" says which), with
+its row, column, spans, box (PDF points, top-left origin) and text;
+"records" hold one row per indicator when a profile such as lotaip-a4
 applies. CSV holds the records, or every table's grid when there are none.
 
 Cleaning: OCR damage is undone against the bundled dictionary (known units,
@@ -126,7 +128,7 @@ Exit status: 0 the records match, 1 they differ or an input cannot be read
 
 // Options every command that runs the pipeline shares.
 struct PipelineArgs {
-  std::string profile, profile_file, ocr, lang;
+  std::string profile, profile_file, ocr, lang, tables;
   std::vector<std::string> dicts;
   bool no_bundled_dict = false;
   int max_input_mib = 512;
@@ -148,6 +150,11 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
      "a report profile of your own (JSON; see reconcile/profiles/README.md), used instead of "
      "the bundled one")
     ("ocr", po::value(&a.ocr)->default_value("auto"), "auto | always | never")
+    ("tables", po::value(&a.tables)->default_value("auto"),
+     "which tables to find on pages with a text layer: lattice (ruled: cells drawn with "
+     "rulings) | stream (unruled: columns from how the words line up, rows from the lines "
+     "and any horizontal rules; ruled grids are not looked for) | auto (both: ruled tables, "
+     "then unruled ones among the words outside them). Scanned pages always use rulings")
     ("lang", po::value(&a.lang)->default_value("spa"), "OCR language (Tesseract code)")
     ("dict", po::value(&a.dicts)->composing(),
      "add a dictionary folder (units.txt, indicators.txt, ...; see reconcile/data/README.md); repeatable")
@@ -184,6 +191,9 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   }
   if (a.rulings != "auto" && a.rulings != "image") {
     throw po::error("--rulings must be auto or image, not '" + a.rulings + "'");
+  }
+  if (a.tables != "auto" && a.tables != "lattice" && a.tables != "stream") {
+    throw po::error("--tables must be auto, lattice or stream, not '" + a.tables + "'");
   }
   if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
   if (a.jobs < 0 || a.jobs > kMaxJobs) {
@@ -237,6 +247,7 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   options.profile = a.profile;
   options.ocr = a.ocr;
   options.rulings = a.rulings;
+  options.tables = a.tables;
   options.lang = a.lang;
   options.jobs = a.jobs;
   return options;

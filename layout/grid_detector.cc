@@ -898,21 +898,29 @@ void add_pieces(const std::vector<Ruling>& rulings, double px_per_pt, const Scal
 
 // Tables from ruling pieces (working px): pieces joined into lines, the
 // lines that make tables chosen, open edges closed, grids built and mapped
-// to the given image's points through `back`. `h_glyphs` / `v_glyphs` tell
+// to the given image's points through `back`, into out.tables; every
+// horizontal line into out.horizontal_rulings. `h_glyphs` / `v_glyphs` tell
 // a line that is print bridged into a bar (only pixels can); null when the
 // pieces are drawn lines, whose gaps are real too: nothing is bridged.
-std::vector<CellGrid> find_tables(const std::vector<Piece>& hpieces,
-                                  const std::vector<Piece>& vpieces, const Scale& s,
-                                  const GridDetectorOptions& o,
-                                  const std::function<bool(const Line&)>& h_glyphs,
-                                  const std::function<bool(const Line&)>& v_glyphs,
-                                  const cv::Matx23d& back, double px_per_pt) {
-  std::vector<CellGrid> tables;
+void find_tables(const std::vector<Piece>& hpieces, const std::vector<Piece>& vpieces,
+                 const Scale& s, const GridDetectorOptions& o,
+                 const std::function<bool(const Line&)>& h_glyphs,
+                 const std::function<bool(const Line&)>& v_glyphs, const cv::Matx23d& back,
+                 double px_per_pt, PageGrids& out) {
+  std::vector<CellGrid>& tables = out.tables;
   std::vector<Line> hs = merge_collinear(hpieces, s);
   std::vector<Line> vs = merge_collinear(vpieces, s);
   if (h_glyphs && v_glyphs) {
     bridge_gaps(hs, vs, s, h_glyphs);
     bridge_gaps(vs, hs, s, v_glyphs);
+  }
+  // Every horizontal ruling, in or out of a grid, for the tables found
+  // from text (a rule under a header, rules between rows).
+  for (const Line& l : hs) {
+    cv::Point2d a = map_point(back, l.a, l.pos), b = map_point(back, l.b, l.pos);
+    out.horizontal_rulings.push_back(
+        Box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)}.scaled(
+            1 / px_per_pt));
   }
   Rulings rulings{hs, vs, s};
   // Drawn lines are never glyphs passing for rulings: two boundaries
@@ -953,7 +961,6 @@ std::vector<CellGrid> find_tables(const std::vector<Piece>& hpieces,
   std::sort(tables.begin(), tables.end(), [](const CellGrid& a, const CellGrid& b) {
     return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
   });
-  return tables;
 }
 
 }  // namespace
@@ -1043,7 +1050,7 @@ PageGrids detect_grids(const cv::Mat& image, double px_per_pt, const GridDetecto
       return flanked_share(bin, p, horizontal, s) > o.max_flanked_share;
     };
   };
-  out.tables = find_tables(hpieces, vpieces, s, o, glyphs(true), glyphs(false), back, px_per_pt);
+  find_tables(hpieces, vpieces, s, o, glyphs(true), glyphs(false), back, px_per_pt, out);
   return out;
 }
 
@@ -1114,7 +1121,7 @@ PageGrids grids_from_rulings(const std::vector<Ruling>& rulings, double page_wid
   std::vector<Piece> hpieces, vpieces;
   add_pieces(rulings, kPxPerPt, s, hpieces, vpieces);
   cv::Matx23d identity(1, 0, 0, 0, 1, 0);
-  out.tables = find_tables(hpieces, vpieces, s, o, nullptr, nullptr, identity, kPxPerPt);
+  find_tables(hpieces, vpieces, s, o, nullptr, nullptr, identity, kPxPerPt, out);
   return out;
 }
 

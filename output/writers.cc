@@ -46,6 +46,7 @@ ordered_json table_json(const CellGrid& t) {
   j["bbox"] = box_json(t.bbox);
   j["n_rows"] = t.n_rows();
   j["n_cols"] = t.n_cols();
+  j["ruled"] = t.ruled;
   ordered_json cells = ordered_json::array();
   for (const GridCell& c : t.cells) cells.push_back(cell_json(c));
   j["cells"] = std::move(cells);

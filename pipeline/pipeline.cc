@@ -35,6 +35,7 @@
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/text_key.h"
 #include "pdfrecon/text_matcher.h"
+#include "pdfrecon/text_tables.h"
 #include "pdfrecon/upright.h"
 
 namespace pdfrecon {
@@ -287,8 +288,27 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
     debug.write_grid(grey, grids.tables, dpi / 72.0);
   }
   page.skew_degrees = grids.skew_degrees;
-  page.tables = std::move(grids.tables);
-  page.lines = text_lines(place_words(text, page.tables));
+  if (options.tables != "stream") page.tables = std::move(grids.tables);
+  // A ruled table whose rulings miss its columns (rules only between rows,
+  // a boxed header over an open body) is set aside, to be read from its
+  // words with its rulings as the rows' rules (below); it is put back
+  // when no table is found there.
+  std::vector<CellGrid> weak;
+  std::vector<DrawnRule> rules;
+  for (const Box& r : grids.horizontal_rulings) rules.push_back({r.x0, r.cy(), r.x1, r.cy()});
+  if (options.tables == "auto") {
+    std::vector<CellGrid> ruled;
+    for (CellGrid& g : page.tables) {
+      if (!rulings_miss_columns(g, text.words)) {
+        ruled.push_back(std::move(g));
+        continue;
+      }
+      for (double y : g.row_edges) rules.push_back({g.bbox.x0, y, g.bbox.x1, y});
+      weak.push_back(std::move(g));
+    }
+    page.tables = std::move(ruled);
+  }
+  std::vector<Word> outside = place_words(text, page.tables);
   if (text.empty()) {
     warnings.push_back("page " + std::to_string(number) + ": no text (OCR turned off)");
   }
@@ -301,6 +321,30 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
                        pictures(drawing, options))) {
     return as_layered(std::move(base), std::move(as_read), false, rulings);
   }
+  // Unruled tables among the words outside the ruled ones. A report
+  // profile reads the ruled tables and the lines outside them only.
+  if (options.tables != "lattice") {
+    std::vector<Word> rest;
+    std::vector<CellGrid> found =
+        find_text_tables(outside, page.width, page.height, rules, TextTableOptions(), &rest);
+    if (found.empty() && !weak.empty()) {
+      for (CellGrid& g : weak) page.tables.push_back(std::move(g));
+      std::sort(page.tables.begin(), page.tables.end(), [](const CellGrid& a, const CellGrid& b) {
+        return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+      });
+      outside = place_words(text, page.tables);
+      // Back among the ruled tables, they are judged as they would have been.
+      if (judge && !layer_fits_page(drawn_only ? cv::Mat() : grey, page.tables, text, dpi / 72.0,
+                                    reading, pictures(drawing, options))) {
+        return as_layered(std::move(base), std::move(as_read), false, rulings);
+      }
+    } else if (!found.empty()) {
+      page.lines_outside_ruled = text_lines(std::move(outside));
+      outside = std::move(rest);
+      for (CellGrid& t : found) page.tables.push_back(std::move(t));
+    }
+  }
+  page.lines = text_lines(std::move(outside));
   return page;
 }
 
@@ -355,8 +399,35 @@ void add_poppler_messages(const std::string& where, std::vector<std::string>& wa
 void apply_profile(const ExtractOptions& options, const ReportProfile& profile,
                    const Dictionary& dictionary, DocumentResult& doc) {
   if (options.profile == "generic") return;
+  // Reports are ruled spreadsheets: their records come from ruled tables
+  // only, and the page's lines are the text outside those (a title or a
+  // footer an unruled table took in stays a line). Unruled tables are set
+  // aside meanwhile and put back in their places.
+  std::vector<std::vector<std::pair<size_t, CellGrid>>> unruled(doc.pages.size());
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    std::vector<CellGrid>& tables = doc.pages[i].tables;
+    for (size_t t = 0; t < tables.size(); ++t) {
+      if (!tables[t].ruled) unruled[i].emplace_back(t, std::move(tables[t]));
+    }
+    std::erase_if(tables, [](const CellGrid& g) { return !g.ruled; });
+  }
+  struct PutBack {
+    DocumentResult& doc;
+    std::vector<std::vector<std::pair<size_t, CellGrid>>>& unruled;
+    ~PutBack() {
+      for (size_t i = 0; i < doc.pages.size(); ++i) {
+        for (auto& [t, g] : unruled[i]) {
+          auto& tables = doc.pages[i].tables;
+          tables.insert(tables.begin() + std::ptrdiff_t(std::min(t, tables.size())), std::move(g));
+        }
+      }
+    }
+  } put_back{doc, unruled};
   std::vector<PageContent> content;
-  for (PageResult& p : doc.pages) content.push_back({p.number, &p.tables, p.lines});
+  for (size_t i = 0; i < doc.pages.size(); ++i) {
+    PageResult& p = doc.pages[i];
+    content.push_back({p.number, &p.tables, unruled[i].empty() ? p.lines : p.lines_outside_ruled});
+  }
   if (options.profile == "auto" && !is_report(content, profile)) return;
   std::string why;
   const Lexicon* lexicon = Lexicon::shared(&why);

@@ -94,6 +94,12 @@ TEST(CliUsage, BadFormatIsUsageError) {
   EXPECT_NE(r.err.find("--format"), std::string::npos);
 }
 
+TEST(CliUsage, BadTablesModeIsUsageError) {
+  auto r = run_pdfrecon("extract x.pdf --tables ruled");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--tables must be auto, lattice or stream"), std::string::npos) << r.err;
+}
+
 TEST(CliUsage, BadPageListIsUsageError) {
   auto r = run_pdfrecon("extract x.pdf --pages 3-1");
   EXPECT_EQ(r.status, 2);

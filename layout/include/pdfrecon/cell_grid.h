@@ -60,6 +60,9 @@ struct CellGrid {
   // Row boundaries (indices into row_edges) that no ruling draws, placed
   // between rows of text (text_rows.h).
   std::vector<int> text_row_edges;
+  // False for a table found from the alignment of its words, without
+  // rulings (text_tables.h): its edges are between words, not drawn.
+  bool ruled = true;
 
   int n_rows() const { return row_edges.empty() ? 0 : int(row_edges.size()) - 1; }
   int n_cols() const { return col_edges.empty() ? 0 : int(col_edges.size()) - 1; }

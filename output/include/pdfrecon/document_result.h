@@ -24,6 +24,10 @@ struct PageResult {
   // Text outside every table, one line each, top to bottom: titles, footers
   // printed without rulings, notes. (An addition to the contract.)
   std::vector<std::string> lines;
+  // When unruled tables (CellGrid::ruled false) took some of the page's
+  // text: the lines outside the ruled tables only, which a report profile
+  // reads (its records come from ruled tables). Not written.
+  std::vector<std::string> lines_outside_ruled;
 };
 
 struct DocumentResult {

@@ -42,6 +42,12 @@ struct ExtractOptions {
   // draws, page_drawing.h; rendered only when it paints images or shapes)
   // or "image" (found in the rendered page only).
   std::string rulings = "auto";
+  // Tables on pages read from their text layer: "lattice" (ruled grids
+  // only), "stream" (only tables found from the words' alignment,
+  // text_tables.h) or "auto" (ruled grids, then stream tables among the
+  // words outside them). Pages read by OCR use rulings only. A report
+  // profile reads records from ruled tables only, whatever this says.
+  std::string tables = "auto";
   std::string lang = "spa";            // Tesseract language
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
   bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
