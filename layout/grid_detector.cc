@@ -915,8 +915,11 @@ void find_tables(const std::vector<Piece>& hpieces, const std::vector<Piece>& vp
     bridge_gaps(vs, hs, s, v_glyphs);
   }
   // Every horizontal ruling, in or out of a grid, for the tables found
-  // from text (a rule under a header, rules between rows).
+  // from text (a rule under a header, rules between rows): as long as the
+  // raster detector's shortest, so that drawn dashes, ticks and underlines
+  // of single words count no more than they do in pixels.
   for (const Line& l : hs) {
+    if (l.length() < s.hline) continue;
     cv::Point2d a = map_point(back, l.a, l.pos), b = map_point(back, l.b, l.pos);
     out.horizontal_rulings.push_back(
         Box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)}.scaled(
