@@ -461,7 +461,9 @@ int run_batch_command(std::vector<std::string> args) {
     ("shard", po::value(&shard),
      "K/N: process only shard K (0 to N-1) of N, by a stable hash of each output name; the N "
      "shards together write what one run would")
-    ("db", po::value(&db), "also store everything in this SQLite database (see store/schema.sql)")
+    ("db", po::value(&db),
+     "also store everything in this SQLite database, or a PostgreSQL one (postgresql://...); "
+     "see store/schema.sql")
     ("quiet,q", "no progress or per-file lines; failures and the summary only");
   // clang-format on
   add_pipeline_options(opts, pa,
