@@ -322,6 +322,55 @@ const char* reread_reason_name(RereadReason reason) {
   return "";
 }
 
+namespace {
+
+// The rows of CSV text, each without its line end; a quoted field may hold
+// line ends.
+std::vector<std::string_view> csv_rows(std::string_view text) {
+  std::vector<std::string_view> rows;
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '\n') {
+      size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+      rows.push_back(text.substr(start, end - start));
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) rows.push_back(text.substr(start));
+  return rows;
+}
+
+}  // namespace
+
+int write_combined_csv(const std::string& path, const BatchSummary& summary,
+                       const std::string& out_dir) {
+  std::string out, header;
+  int left_out = 0;
+  for (const FileOutcome& o : summary.files) {
+    if (o.status == FileStatus::failed) continue;
+    const std::string text = read_text(csv_output_path(out_dir, o.input));
+    std::vector<std::string_view> rows = csv_rows(text);
+    // A grids CSV starts with "# page P table T"; records, with their header.
+    if (rows.empty() || rows[0].rfind("# page ", 0) == 0) {
+      ++left_out;
+      continue;
+    }
+    if (header.empty()) {
+      header = rows[0];
+      out = header + ",file,sha256\r\n";
+    } else if (rows[0] != header) {
+      ++left_out;
+      continue;
+    }
+    const std::string tail = "," + csv_field(o.input.path) + "," + o.sha256 + "\r\n";
+    for (size_t i = 1; i < rows.size(); ++i) out.append(rows[i]).append(tail);
+  }
+  write_file_atomically(path, out);
+  return left_out;
+}
+
 std::string summary_line(const FileOutcome& o, const BatchOptions& options) {
   nlohmann::ordered_json j;
   j["input"] = o.input.path;

@@ -449,7 +449,7 @@ int run_batch_command(std::vector<std::string> args) {
     any_version = true;
   }
   po::options_description opts("Options");
-  std::string out_dir, db, shard;
+  std::string out_dir, db, shard, combined_csv;
   PipelineArgs pa;
   // clang-format off
   opts.add_options()
@@ -464,6 +464,9 @@ int run_batch_command(std::vector<std::string> args) {
     ("db", po::value(&db),
      "also store everything in this SQLite database, or a PostgreSQL one (postgresql://...); "
      "see store/schema.sql")
+    ("csv", po::value(&combined_csv),
+     "also write one records CSV of every file done or up to date, with the columns file "
+     "(the input) and sha256 added at the end")
     ("quiet,q", "no progress or per-file lines; failures and the summary only");
   // clang-format on
   add_pipeline_options(opts, pa,
@@ -506,6 +509,19 @@ int run_batch_command(std::vector<std::string> args) {
     return kExitInput;
   }
   progress.finish(summary);
+  if (!combined_csv.empty()) {
+    try {
+      int left_out = write_combined_csv(combined_csv, summary, out_dir);
+      if (left_out > 0) {
+        std::cerr << "pdfrecon: --csv " << combined_csv << ": " << left_out
+                  << " file(s) without records, or of another profile, left out (their own CSVs "
+                     "hold them)\n";
+      }
+    } catch (const std::exception& e) {
+      fail_line("", e.what());
+      return kExitInput;
+    }
+  }
   return summary.failed == 0 && summary.partial == 0 ? kExitOk : kExitInput;
 }
 

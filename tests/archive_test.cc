@@ -20,6 +20,8 @@
 
 #include "pdfrecon/atomic_file.h"
 #include "pdfrecon/batch.h"
+#include "pdfrecon/sha256.h"
+#include "support/csv.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -477,6 +479,43 @@ TEST(ArchiveSummary, OneLinePerInputAppendedAsEachEnds) {
       EXPECT_EQ(lines[i]["reread"], "new");
     }
   }
+}
+
+TEST(ArchiveSummary, CombinedCsvHoldsEveryRecordWithItsFileAndSha256) {
+  TempDir d("csv");
+  copy(kInvented, d / "in/a.pdf");
+  copy(kCne, d / "in/sub/b.pdf");
+  copy(kA6, d / "in/c.pdf");  // grids only: left out
+  copy(source_path("fixtures/bad/empty.pdf"), d / "in/bad.pdf");
+  const std::string base = "batch " + sh_quote((d / "in").string()) + " -o " +
+                           sh_quote((d / "out").string()) + " --ocr never --csv " +
+                           sh_quote((d / "all.csv").string());
+  auto r = run_pdfrecon(base);
+  ASSERT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("1 file(s) without records, or of another profile, left out"),
+            std::string::npos)
+      << r.err;
+  const std::string all = slurp(d / "all.csv");
+  auto rows = testing::parse_csv(all);
+  auto a = testing::parse_csv(slurp(d / "out/a.csv")),
+       b = testing::parse_csv(slurp(d / "out/sub/b.csv"));
+  ASSERT_EQ(rows.size(), a.size() + b.size() - 1);
+  std::vector<std::string> header = a[0];
+  header.push_back("file");
+  header.push_back("sha256");
+  EXPECT_EQ(rows[0], header);
+  // a's rows, then b's (input order), each its own row with two columns more.
+  for (size_t i = 1; i < a.size(); ++i) {
+    std::vector<std::string> want = a[i];
+    want.push_back((d / "in/a.pdf").string());
+    want.push_back(sha256_file(kInvented));
+    EXPECT_EQ(rows[i], want) << i;
+  }
+  EXPECT_EQ(rows.back().back(), sha256_file(kCne));
+  // A resumed run, all skipped, writes the same file.
+  fs::remove(d / "all.csv");
+  r = run_pdfrecon(base + " --resume");
+  EXPECT_TRUE(slurp(d / "all.csv") == all);
 }
 
 TEST(ArchiveConcurrency, TwoBatchesOnOneFolderLeaveWholeFiles) {

@@ -153,6 +153,16 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
 // Returns how many were removed.
 int remove_stale_temps(const std::string& out_dir);
 
+// Writes (atomically) one records CSV of every file of `summary` that is
+// done or skipped and has records: the rows of each STEM.csv under
+// `out_dir`, in input order, each with two columns added at the end, `file`
+// (the input's path) and `sha256`, under the first such file's header plus
+// those two. A file whose CSV has other columns (another profile) or no
+// records (grids) is left out; returns how many files were left out.
+// Throws std::runtime_error when `path` cannot be written.
+int write_combined_csv(const std::string& path, const BatchSummary& summary,
+                       const std::string& out_dir);
+
 // One line of summary.jsonl for `outcome` (no newline).
 std::string summary_line(const FileOutcome& outcome, const BatchOptions& options);
 
