@@ -105,6 +105,36 @@ OutputStamp stamp_in_json(const std::string& path) {
   return stamp;
 }
 
+// Holds the byte of kOutputLockName that stands for one output name
+// (batch.h). Without a lock file (`fd` < 0), holds nothing.
+class OutputLock {
+ public:
+  OutputLock(int fd, const std::string& stem) : fd_(fd) {
+    if (fd_ < 0) return;
+    lock_.l_whence = SEEK_SET;
+    lock_.l_start = off_t(stable_hash(stem) % kOutputLockSpan);
+    lock_.l_len = 1;
+    lock_.l_type = F_WRLCK;
+    while (::fcntl(fd_, F_OFD_SETLKW, &lock_) != 0) {
+      if (errno != EINTR) {
+        fd_ = -1;  // a file system without locks: go on unlocked
+        return;
+      }
+    }
+  }
+  ~OutputLock() {
+    if (fd_ < 0) return;
+    lock_.l_type = F_UNLCK;
+    ::fcntl(fd_, F_OFD_SETLK, &lock_);
+  }
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+ private:
+  int fd_;
+  struct flock lock_ = {};
+};
+
 // Why an output stamped `old` is not up to date for `now`; none when it is.
 RereadReason compare_stamps(const OutputStamp& old, const OutputStamp& now, bool any_version) {
   if (old.sha256 != now.sha256) return RereadReason::changed;
@@ -447,6 +477,14 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
   stamped.options_hash = options_digest;
   const OutputStamp current_stamp{"", options.tool_version, options_digest};
   const std::string summary_path = (fs::path(options.out_dir) / "summary.jsonl").string();
+  const int lock_fd = ::open((fs::path(options.out_dir) / kOutputLockName).c_str(),
+                             O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  struct CloseLock {
+    int fd;
+    ~CloseLock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } close_lock{lock_fd};
 
   std::optional<RecordStore> store;
   if (!options.db_path.empty()) {
@@ -537,6 +575,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       // CSV, then JSON, then the store: a JSON means its CSV is of the same
       // run, and the store says "ok" only once both are on disk.
       fs::create_directories(fs::path(json_path).parent_path());
+      OutputLock writing(lock_fd, in.output_stem);
       fs::remove(json_path);
       write_file_atomically(csv_path, write_csv(doc));
       write_file_atomically(json_path, write_json(doc));
@@ -554,6 +593,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     }
     if (outcome.status == FileStatus::failed && !output_is_input && in.conflict.empty()) {
       // Outputs of an earlier version of the file would now mislead.
+      OutputLock removing(lock_fd, in.output_stem);
       std::error_code ignored;
       fs::remove(json_path, ignored);
       fs::remove(csv_path, ignored);

@@ -55,14 +55,14 @@ void copy(const std::string& from, const fs::path& to) {
 }
 
 // Every output file under `dir` (summary.jsonl aside: its seconds differ run
-// to run), relative, with its bytes.
+// to run; stores and the lock file too), relative, with its bytes.
 std::map<std::string, std::string> outputs(const fs::path& dir) {
   std::map<std::string, std::string> out;
   if (!fs::exists(dir)) return out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     std::string rel = e.path().lexically_relative(dir).string();
-    if (e.is_regular_file() && rel != "summary.jsonl" && e.path().extension() != ".sqlite" &&
-        rel.find(".sqlite-") == std::string::npos) {
+    if (e.is_regular_file() && rel != "summary.jsonl" && rel != kOutputLockName &&
+        e.path().extension() != ".sqlite" && rel.find(".sqlite-") == std::string::npos) {
       out[rel] = slurp(e.path());
     }
   }
@@ -539,6 +539,41 @@ TEST(ArchiveConcurrency, TwoBatchesOnOneFolderLeaveWholeFiles) {
   EXPECT_TRUE(WIFEXITED(raw_b) && WEXITSTATUS(raw_b) == 0);
   EXPECT_EQ(outputs(out), outputs(ref));
   EXPECT_EQ(summary_lines(out).size(), 8u);  // whole lines from both
+}
+
+TEST(ArchiveConcurrency, AnotherWriterOfTheSameNameIsWaitedFor) {
+  TempDir d("lock");
+  copy(kInvented, d / "in/a.pdf");
+  copy(kA6, d / "in/b.pdf");
+  fs::path out = d / "out";
+  fs::create_directories(out);
+  // This process writes "a" (holds its byte of the lock file).
+  int fd = ::open((out / kOutputLockName).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  ASSERT_GE(fd, 0);
+  struct flock lock = {};
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  lock.l_start = off_t(stable_hash("a") % kOutputLockSpan);
+  lock.l_len = 1;
+  ASSERT_EQ(::fcntl(fd, F_OFD_SETLK, &lock), 0);
+  // Two workers: "a" (the larger, first) waits, "b" goes on beside it.
+  pid_t pid =
+      spawn_batch({(d / "in").string(), "-o", out.string(), "--jobs", "2", "--ocr", "never"});
+  ASSERT_GT(pid, 0);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (!fs::exists(out / "b.json") && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_TRUE(fs::exists(out / "b.json"));
+  EXPECT_FALSE(fs::exists(out / "a.json")) << "a was written while another writer held it";
+  lock.l_type = F_UNLCK;
+  ASSERT_EQ(::fcntl(fd, F_OFD_SETLK, &lock), 0);
+  ::close(fd);
+  int raw = 0;
+  ::waitpid(pid, &raw, 0);
+  EXPECT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0);
+  EXPECT_TRUE(fs::exists(out / "a.json"));
 }
 
 }  // namespace

@@ -13,7 +13,8 @@
 //   extract contract: write_json, with the input's sha256). Both are written
 //   atomically; the JSON is removed first and written after the CSV, so a
 //   JSON present means its CSV belongs to the same run, and the database row
-//   is written last: it says "ok" only once both files are on disk.
+//   is written last: it says "ok" only once both files are on disk. Other
+//   processes writing the same name wait meanwhile (kOutputLockName).
 // - An output that is the input file itself (a hard link) fails that file;
 //   nothing is written or removed.
 // - `resume` skips a file whose JSON exists with the input's current sha256,
@@ -162,6 +163,14 @@ int remove_stale_temps(const std::string& out_dir);
 // Throws std::runtime_error when `path` cannot be written.
 int write_combined_csv(const std::string& path, const BatchSummary& summary,
                        const std::string& out_dir);
+
+// Processes writing one OUTDIR (two batches, two shards) take turns on each
+// output name: the byte at stable_hash(stem) % kOutputLockSpan of
+// OUTDIR/.pdfrecon-lock is locked (an OFD lock, fcntl(2)) while a file's
+// JSON, CSV and store row are written or removed, so a JSON and its CSV are
+// always of one run.
+inline constexpr const char* kOutputLockName = ".pdfrecon-lock";
+inline constexpr uint64_t kOutputLockSpan = uint64_t(1) << 20;
 
 // One line of summary.jsonl for `outcome` (no newline).
 std::string summary_line(const FileOutcome& outcome, const BatchOptions& options);
