@@ -343,7 +343,7 @@ int run_extract(const std::vector<std::string>& args) {
     ("excel", "with csv: for a spreadsheet: a UTF-8 BOM so older Excel reads accents right, "
      "and an apostrophe before any cell that starts with = + - @ so it never runs as a formula")
     ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
-  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  add_pipeline_options(opts, pa, "pages read in parallel (0: the CPUs this process may use)");
   opts.add_options()
     ("debug-dir", po::value(&debug_dir),
      "write each page's working images here as PNG (page-NNN-STAGE.png: render or levelled, "
@@ -496,8 +496,9 @@ int run_batch_command(std::vector<std::string> args) {
   if (vm.count("shard")) {
     size_t all = files.size();
     files = select_shard(files, slice.first, slice.second);
-    std::cerr << "pdfrecon: shard " << slice.first << "/" << slice.second << ": " << files.size()
-              << " of " << all << " files\n";
+    if (!vm.count("quiet"))
+      std::cerr << "pdfrecon: shard " << slice.first << "/" << slice.second << ": " << files.size()
+                << " of " << all << " files\n";
   }
   if (files.empty()) std::cerr << "pdfrecon: note: no PDF files found in the inputs\n";
   BatchProgress progress(files, stderr_is_terminal(), vm.count("quiet") > 0, std::cerr);
@@ -564,7 +565,7 @@ int run_verify(const std::vector<std::string>& args) {
     ("help,h", "show this help")
     ("expected,e", po::value(&expected_path), "expected records: pdfrecon JSON or records CSV; required");
   // clang-format on
-  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  add_pipeline_options(opts, pa, "pages read in parallel (0: the CPUs this process may use)");
   std::string input;
   po::variables_map vm = parse_command_line(args, opts, input, 1);
   if (vm.count("help")) {
