@@ -1,11 +1,16 @@
 #include "pdfrecon/batch.h"
 
+#include <fcntl.h>
+#include <sched.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +18,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -47,6 +53,18 @@ uint64_t size_of(const fs::path& p) {
   return ec ? 0 : uint64_t(n);
 }
 
+// A file named directly or on a list: its path relative to the current
+// folder, or, outside it, its absolute path without the leading '/'. Lexical,
+// so "./r.pdf", "r.pdf" and "$PWD/r.pdf" get one name.
+std::string stem_of_named_file(const std::string& arg) {
+  std::error_code ec;
+  fs::path abs = fs::absolute(arg, ec).lexically_normal();
+  if (ec) return stem_of(fs::path(arg).lexically_normal());
+  fs::path rel = abs.lexically_relative(fs::current_path(ec));
+  if (ec || rel.empty() || *rel.begin() == "..") rel = abs.relative_path();
+  return stem_of(rel);
+}
+
 void add_input(const std::string& arg, std::vector<BatchInput>& out) {
   std::error_code ec;
   if (fs::is_directory(arg, ec)) {
@@ -59,26 +77,116 @@ void add_input(const std::string& arg, std::vector<BatchInput>& out) {
     }
     std::sort(found.begin(), found.end());
     for (const fs::path& p : found) {
-      out.push_back({p.string(), stem_of(p.lexically_relative(arg)), size_of(p)});
+      out.push_back({p.string(), stem_of(p.lexically_relative(arg)), size_of(p), ""});
     }
     return;
   }
-  out.push_back({arg, stem_of(fs::path(arg).filename()), size_of(arg)});
+  out.push_back({arg, stem_of_named_file(arg), size_of(arg), ""});
 }
 
-// The sha256 recorded in an existing JSON output, or empty.
-std::string sha256_in_json(const std::string& path) {
+// What an earlier run wrote into a JSON output: the input's sha256 and what
+// made the output. Empty fields when the file is missing or unreadable.
+struct OutputStamp {
+  std::string sha256, tool_version, options_hash;
+};
+
+OutputStamp stamp_in_json(const std::string& path) {
+  OutputStamp stamp;
   std::ifstream in(path, std::ios::binary);
-  if (!in) return "";
+  if (!in) return stamp;
   try {
     nlohmann::json j = nlohmann::json::parse(in);
-    if (j.is_object() && j.contains("sha256") && j["sha256"].is_string()) {
-      return j["sha256"].get<std::string>();
-    }
+    auto text = [&j](const char* key) {
+      return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
+    };
+    if (j.is_object()) stamp = {text("sha256"), text("tool_version"), text("options_hash")};
   } catch (const nlohmann::json::exception&) {
+  }
+  return stamp;
+}
+
+// Holds the byte of kOutputLockName that stands for one output name
+// (batch.h). Without a lock file (`fd` < 0), holds nothing.
+class OutputLock {
+ public:
+  OutputLock(int fd, const std::string& stem) : fd_(fd) {
+    if (fd_ < 0) return;
+    lock_.l_whence = SEEK_SET;
+    lock_.l_start = off_t(stable_hash(stem) % kOutputLockSpan);
+    lock_.l_len = 1;
+    lock_.l_type = F_WRLCK;
+    while (::fcntl(fd_, F_OFD_SETLKW, &lock_) != 0) {
+      if (errno != EINTR) {
+        fd_ = -1;  // a file system without locks: go on unlocked
+        return;
+      }
+    }
+  }
+  ~OutputLock() {
+    if (fd_ < 0) return;
+    lock_.l_type = F_UNLCK;
+    ::fcntl(fd_, F_OFD_SETLK, &lock_);
+  }
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+
+ private:
+  int fd_;
+  struct flock lock_ = {};
+};
+
+// Why an output stamped `old` is not up to date for `now`; none when it is.
+RereadReason compare_stamps(const OutputStamp& old, const OutputStamp& now, bool any_version) {
+  if (old.sha256 != now.sha256) return RereadReason::changed;
+  if (any_version) return RereadReason::none;
+  if (old.tool_version != now.tool_version) return RereadReason::other_version;
+  if (old.options_hash != now.options_hash) return RereadReason::other_options;
+  return RereadReason::none;
+}
+
+// Appends `line` and a newline to `path` in one write(2) with O_APPEND, so
+// lines of processes sharing the file never interleave (on a local file
+// system; NFS does not promise O_APPEND).
+void append_line(const std::string& path, std::string line) {
+  line += '\n';
+  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+  if (fd < 0) throw std::runtime_error(path + ": cannot append: " + std::strerror(errno));
+  ssize_t n;
+  do {
+    n = ::write(fd, line.data(), line.size());
+  } while (n < 0 && errno == EINTR);
+  int err = n < 0 ? errno : 0;
+  ::close(fd);
+  if (err) throw std::runtime_error(path + ": cannot append: " + std::strerror(err));
+  if (size_t(n) != line.size()) throw std::runtime_error(path + ": short append");
+}
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The path of this process's cgroup (v2: the "0::" line; v1: the line that
+// names `controller`), or empty.
+std::string cgroup_path(const std::string& controller) {
+  std::ifstream in("/proc/self/cgroup");
+  for (std::string line; std::getline(in, line);) {
+    size_t a = line.find(':'), b = line.find(':', a + 1);
+    if (a == std::string::npos || b == std::string::npos) continue;
+    std::string names = line.substr(a + 1, b - a - 1);
+    if (controller.empty()
+            ? names.empty()
+            : ("," + names + ",").find("," + controller + ",") != std::string::npos) {
+      return line.substr(b + 1);
+    }
   }
   return "";
 }
+
+// The smaller non-zero of `a` and `b`, or 0 when both are 0.
+int tighter(int a, int b) { return a == 0 ? b : b == 0 ? a : std::min(a, b); }
 
 int count_needs_review(const DocumentResult& doc) {
   if (!doc.records) return 0;
@@ -101,24 +209,217 @@ std::vector<BatchInput> collect_inputs(const std::vector<std::string>& args, std
       add_input(a, out);
     }
   }
-  // The same file named twice is processed once; two files that map to the
-  // same output name get a numbered suffix.
+  // The same file named twice is processed once. Two files with one output
+  // name: the one whose path sorts first keeps it, whatever the order given.
   std::vector<BatchInput> unique;
-  std::map<std::string, int> stems;
-  std::vector<std::string> seen;
+  std::vector<std::string> keys;
+  std::set<std::string> seen;
   for (BatchInput& in : out) {
     std::error_code ec;
     std::string key = fs::weakly_canonical(in.path, ec).string();
     if (ec) key = in.path;
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(key);
-    std::string stem = in.output_stem;
-    for (int n = 2; stems.count(stem); ++n) stem = in.output_stem + "-" + std::to_string(n);
-    stems[stem] = 1;
-    in.output_stem = stem;
+    if (!seen.insert(key).second) continue;
+    keys.push_back(key);
     unique.push_back(std::move(in));
   }
+  std::map<std::string, size_t> owner;  // output stem -> index of the input keeping it
+  for (size_t i = 0; i < unique.size(); ++i) {
+    auto [it, fresh] = owner.emplace(unique[i].output_stem, i);
+    if (!fresh && keys[i] < keys[it->second]) it->second = i;
+  }
+  for (size_t i = 0; i < unique.size(); ++i) {
+    size_t keeper = owner[unique[i].output_stem];
+    if (keeper != i) {
+      unique[i].conflict = "its output name '" + unique[i].output_stem + "' is that of " +
+                           unique[keeper].path +
+                           " too; give the folder that holds both, or rename one";
+    }
+  }
   return unique;
+}
+
+uint64_t stable_hash(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::vector<BatchInput> select_shard(const std::vector<BatchInput>& inputs, int index, int count) {
+  std::vector<BatchInput> out;
+  for (const BatchInput& in : inputs) {
+    if (stable_hash(in.output_stem) % uint64_t(count) == uint64_t(index)) out.push_back(in);
+  }
+  return out;
+}
+
+int cpus_from_cpu_max(const std::string& cpu_max) {
+  std::istringstream in(cpu_max);
+  std::string quota;
+  double period = 100000;
+  if (!(in >> quota) || quota == "max") return 0;
+  in >> period;
+  return cpus_from_cfs(quota, std::to_string(period));
+}
+
+int cpus_from_cfs(const std::string& quota_us, const std::string& period_us) {
+  try {
+    double quota = std::stod(quota_us), period = std::stod(period_us);
+    if (quota <= 0 || period <= 0) return 0;  // -1: unlimited
+    return std::max(1, int(std::ceil(quota / period - 1e-9)));
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+int available_cpus() {
+  int cpus = int(std::thread::hardware_concurrency());
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(0, sizeof set, &set) == 0) cpus = tighter(cpus, CPU_COUNT(&set));
+  // cgroup v2: every cpu.max from this cgroup up to the root limits it.
+  const fs::path v2 = "/sys/fs/cgroup";
+  std::string own = cgroup_path("");
+  if (!own.empty()) {
+    for (fs::path p = fs::path(own).relative_path();; p = p.parent_path()) {
+      std::string max = read_text((v2 / p / "cpu.max").string());
+      if (!max.empty()) cpus = tighter(cpus, cpus_from_cpu_max(max));
+      if (p.empty()) break;
+    }
+  }
+  // cgroup v1.
+  std::string v1 = cgroup_path("cpu");
+  for (const char* dir : {"/sys/fs/cgroup/cpu", "/sys/fs/cgroup/cpu,cpuacct"}) {
+    fs::path base = fs::path(dir) / fs::path(v1).relative_path();
+    std::string quota = read_text((base / "cpu.cfs_quota_us").string());
+    if (!quota.empty() && !v1.empty()) {
+      cpus = tighter(cpus, cpus_from_cfs(quota, read_text((base / "cpu.cfs_period_us").string())));
+    }
+  }
+  return std::max(1, cpus);
+}
+
+std::string options_hash(const ExtractOptions& o) {
+  std::ostringstream s;
+  auto file_hash = [](const fs::path& p) {
+    try {
+      return sha256_file(p.string());
+    } catch (const std::exception&) {
+      return std::string("unreadable");
+    }
+  };
+  s << "pdfrecon options 1\n"
+    << "profile=" << o.profile << "\n"
+    << "profile_file=" << (o.profile_file.empty() ? "" : file_hash(o.profile_file)) << "\n"
+    << "ocr=" << o.ocr << "\nrulings=" << o.rulings << "\ntables=" << o.tables
+    << "\nlang=" << o.lang << "\n"
+    << "bundled_dict=" << o.bundled_dict << "\nlexicon=" << o.lexicon << "\n"
+    << "dpi=" << o.dpi << "\nmax_input_bytes=" << o.max_input_bytes << "\nmax_pages=" << o.max_pages
+    << "\nmax_page_pixels=" << o.max_page_pixels << "\npage_seconds=" << o.page_seconds
+    << "\npages=";
+  for (const auto& r : o.pages.ranges) s << r.first << "-" << r.second << ",";
+  s << "\n";
+  // A dictionary folder counts by its files' names and bytes, not its path.
+  for (const std::string& dir : o.dict_dirs) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    s << "dict\n";
+    for (const fs::path& f : files) s << f.filename().string() << "=" << file_hash(f) << "\n";
+  }
+  return sha256_hex(s.str());
+}
+
+const char* reread_reason_name(RereadReason reason) {
+  switch (reason) {
+    case RereadReason::none:
+      return "";
+    case RereadReason::no_output:
+      return "new";
+    case RereadReason::changed:
+      return "changed";
+    case RereadReason::other_version:
+      return "other version";
+    case RereadReason::other_options:
+      return "other options";
+    case RereadReason::not_stored:
+      return "not in the database";
+  }
+  return "";
+}
+
+namespace {
+
+// The rows of CSV text, each without its line end; a quoted field may hold
+// line ends.
+std::vector<std::string_view> csv_rows(std::string_view text) {
+  std::vector<std::string_view> rows;
+  bool quoted = false;
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (!quoted && text[i] == '\n') {
+      size_t end = i > start && text[i - 1] == '\r' ? i - 1 : i;
+      rows.push_back(text.substr(start, end - start));
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) rows.push_back(text.substr(start));
+  return rows;
+}
+
+}  // namespace
+
+int write_combined_csv(const std::string& path, const BatchSummary& summary,
+                       const std::string& out_dir) {
+  std::string out, header;
+  int left_out = 0;
+  for (const FileOutcome& o : summary.files) {
+    if (o.status == FileStatus::failed) continue;
+    const std::string text = read_text(csv_output_path(out_dir, o.input));
+    std::vector<std::string_view> rows = csv_rows(text);
+    // A grids CSV starts with "# page P table T"; records, with their header.
+    if (rows.empty() || rows[0].rfind("# page ", 0) == 0) {
+      ++left_out;
+      continue;
+    }
+    if (header.empty()) {
+      header = rows[0];
+      out = header + ",file,sha256\r\n";
+    } else if (rows[0] != header) {
+      ++left_out;
+      continue;
+    }
+    const std::string tail = "," + csv_field(o.input.path) + "," + o.sha256 + "\r\n";
+    for (size_t i = 1; i < rows.size(); ++i) out.append(rows[i]).append(tail);
+  }
+  write_file_atomically(path, out);
+  return left_out;
+}
+
+std::string summary_line(const FileOutcome& o, const BatchOptions& options) {
+  nlohmann::ordered_json j;
+  j["input"] = o.input.path;
+  j["output"] = o.input.output_stem;
+  j["sha256"] = o.sha256;
+  const char* status = o.status == FileStatus::done      ? (o.unread_pages ? "partial" : "done")
+                       : o.status == FileStatus::skipped ? "skipped"
+                                                         : "failed";
+  j["status"] = status;
+  j["error"] = o.error;
+  j["pages"] = o.pages;
+  j["records"] = o.records;
+  j["needs_review"] = o.needs_review;
+  j["seconds"] = std::round(o.seconds * 1000) / 1000;
+  j["tool_version"] = options.tool_version;
+  j["options_hash"] = options.options_hash;
+  if (o.reread != RereadReason::none) j["reread"] = reread_reason_name(o.reread);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string json_output_path(const std::string& out_dir, const BatchInput& input) {
@@ -171,6 +472,20 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
                           (ec ? ": " + ec.message() : std::string()));
   }
   summary.stale_temps_removed = remove_stale_temps(options.out_dir);
+  const std::string options_digest =
+      options.options_hash.empty() ? options_hash(options.extract) : options.options_hash;
+  BatchOptions stamped = options;
+  stamped.options_hash = options_digest;
+  const OutputStamp current_stamp{"", options.tool_version, options_digest};
+  const std::string summary_path = (fs::path(options.out_dir) / "summary.jsonl").string();
+  const int lock_fd = ::open((fs::path(options.out_dir) / kOutputLockName).c_str(),
+                             O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+  struct CloseLock {
+    int fd;
+    ~CloseLock() {
+      if (fd >= 0) ::close(fd);
+    }
+  } close_lock{lock_fd};
 
   std::optional<RecordStore> store;
   if (!options.db_path.empty()) {
@@ -182,8 +497,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
   }
 
   const int total = int(inputs.size());
-  const int jobs =
-      options.jobs > 0 ? options.jobs : std::max(1, int(std::thread::hardware_concurrency()));
+  const int jobs = options.jobs > 0 ? options.jobs : available_cpus();
   const int file_workers = std::clamp(jobs, 1, std::max(1, total));
   summary.files.resize(size_t(total));
   std::atomic<int> next{0};
@@ -208,20 +522,33 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     // removed.
     const bool output_is_input = same_file(in.path, json_path) || same_file(in.path, csv_path);
     try {
+      if (!in.conflict.empty()) throw InputError(in.conflict);
       if (output_is_input) {
         throw InputError("an output (" + (same_file(in.path, json_path) ? json_path : csv_path) +
                          ") is the input file itself; not overwriting it");
       }
-      if (options.resume && fs::exists(json_path) && fs::exists(csv_path)) {
-        sha = sha256_file(in.path);
-        bool up_to_date = sha256_in_json(json_path) == sha;
-        if (up_to_date && store) {
-          std::lock_guard lock(store_mutex);
-          up_to_date = store->stored_sha256(in.path) == sha;
-        }
-        if (up_to_date) {
-          outcome.status = FileStatus::skipped;
-          return outcome;
+      if (options.resume) {
+        outcome.reread = RereadReason::no_output;
+        if (fs::exists(json_path) && fs::exists(csv_path)) {
+          sha = sha256_file(in.path);
+          OutputStamp now = current_stamp;
+          now.sha256 = sha;
+          outcome.reread =
+              compare_stamps(stamp_in_json(json_path), now, options.resume_any_version);
+          if (outcome.reread == RereadReason::none && store) {
+            std::lock_guard lock(store_mutex);
+            std::optional<StoredStamp> stored = store->stored_stamp(in.path);
+            outcome.reread =
+                !stored
+                    ? RereadReason::not_stored
+                    : compare_stamps({stored->sha256, stored->tool_version, stored->options_hash},
+                                     now, options.resume_any_version);
+          }
+          if (outcome.reread == RereadReason::none) {
+            outcome.status = FileStatus::skipped;
+            outcome.sha256 = sha;
+            return outcome;
+          }
         }
       }
       // Files in flight share the workers; each may use up to twice its
@@ -238,6 +565,9 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
         };
       }
       DocumentResult doc = extract_document(in.path, eo, progress);
+      doc.tool_version = options.tool_version;
+      doc.options_hash = options_digest;
+      sha = doc.sha256;
       outcome.pages = int(doc.pages.size());
       outcome.unread_pages = doc.unread_pages;
       outcome.records = doc.records ? int(doc.records->size()) : 0;
@@ -246,6 +576,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       // CSV, then JSON, then the store: a JSON means its CSV is of the same
       // run, and the store says "ok" only once both are on disk.
       fs::create_directories(fs::path(json_path).parent_path());
+      OutputLock writing(lock_fd, in.output_stem);
       fs::remove(json_path);
       write_file_atomically(csv_path, write_csv(doc));
       write_file_atomically(json_path, write_json(doc));
@@ -261,8 +592,9 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     } catch (const std::exception& e) {
       outcome.error = std::string("cannot be processed: ") + e.what();
     }
-    if (outcome.status == FileStatus::failed && !output_is_input) {
+    if (outcome.status == FileStatus::failed && !output_is_input && in.conflict.empty()) {
       // Outputs of an earlier version of the file would now mislead.
+      OutputLock removing(lock_fd, in.output_stem);
       std::error_code ignored;
       fs::remove(json_path, ignored);
       fs::remove(csv_path, ignored);
@@ -276,11 +608,12 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       }
       try {
         std::lock_guard lock(store_mutex);
-        store->put_failure(in.path, sha, outcome.error);
+        store->put_failure(in.path, sha, outcome.error, options.tool_version, options_digest);
       } catch (const std::exception& e) {
         outcome.error += std::string(" (and the database: ") + e.what() + ")";
       }
     }
+    outcome.sha256 = sha;
     outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return outcome;
   };
@@ -293,6 +626,14 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
         events.file_started(inputs[size_t(i)]);
       }
       FileOutcome o = process(i, position);
+      if (options.summary_jsonl) {
+        try {
+          append_line(summary_path, summary_line(o, stamped));
+        } catch (const std::exception& e) {
+          if (o.status != FileStatus::failed) o.status = FileStatus::failed;
+          o.error += (o.error.empty() ? "" : "; ") + std::string(e.what());
+        }
+      }
       std::lock_guard lock(events_mutex);
       if (events.file_finished) events.file_finished(o);
       summary.files[size_t(i)] = std::move(o);
@@ -313,7 +654,11 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     if (o.status == FileStatus::failed) ++summary.failed;
     summary.pages += o.pages;
     summary.needs_review += o.needs_review;
+    if (o.status != FileStatus::skipped && o.reread != RereadReason::none) {
+      ++summary.reread[int(o.reread)];
+    }
   }
+  summary.resume = options.resume;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

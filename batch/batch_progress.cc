@@ -81,7 +81,11 @@ BatchEvents BatchProgress::events() {
         err_ << "skipped " << o.input.path << " (output up to date)\n";
       } else {
         err_ << "done " << o.input.path << " (" << o.pages << " pages, " << o.records
-             << " records, " << seconds_text(o.seconds) << ")";
+             << " records, " << seconds_text(o.seconds)
+             << (o.reread != RereadReason::none && o.reread != RereadReason::no_output
+                     ? std::string(", read again: ") + reread_reason_name(o.reread)
+                     : std::string())
+             << ")";
         if (o.unread_pages) err_ << ": partial, " << o.unread_pages << " pages not read";
         err_ << "\n";
       }
@@ -105,8 +109,19 @@ std::string format_summary(const BatchSummary& s) {
     std::snprintf(rate, sizeof rate, ", %.1f pages/s", s.pages / s.seconds);
   out << "pdfrecon: batch: " << s.files.size() << " files in " << seconds_text(s.seconds) << ": "
       << s.done << " done" << (s.partial ? " (" + std::to_string(s.partial) + " partial)" : "")
-      << ", " << s.skipped << " skipped (up to date), " << s.failed << " failed; "
-      << s.pages << " pages" << rate << "; " << s.needs_review << " records need review\n";
+      << ", " << s.skipped << " skipped (up to date), " << s.failed << " failed; " << s.pages
+      << " pages" << rate << "; " << s.needs_review << " records need review\n";
+  if (s.resume) {
+    // Why the files not skipped were read again.
+    out << "pdfrecon: resume: " << s.skipped << " skipped (same file, version and options)";
+    std::string why;
+    for (int r = 1; r < int(std::size(s.reread)); ++r) {
+      if (s.reread[r] == 0) continue;
+      why += (why.empty() ? "" : ", ") + std::to_string(s.reread[r]) + " " +
+             reread_reason_name(RereadReason(r));
+    }
+    out << (why.empty() ? "" : "; read again: " + why) << "\n";
+  }
   if (s.stale_temps_removed > 0) {
     out << "pdfrecon: removed " << s.stale_temps_removed
         << " temporary file(s) left by an interrupted run\n";

@@ -22,6 +22,7 @@
 #include "pdfrecon/ocr_engine.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/pipeline.h"
+#include "pdfrecon/record_store.h"
 #include "pdfrecon/report_profile.h"
 #include "pdfrecon/verify.h"
 #include "pdfrecon/writers.h"
@@ -43,6 +44,7 @@ const char* kMainHelp = R"(pdfrecon - recover clean tables and records from publ
 Usage:
   pdfrecon extract INPUT.pdf [options]     one document to JSON, CSV or Markdown
   pdfrecon batch INPUT... -o OUTDIR        many files/folders to JSON + CSV (+ SQLite)
+  pdfrecon merge-db ALL.sqlite SHARD.sqlite...   combine the stores of batch shards
   pdfrecon verify INPUT.pdf --expected F   compare extracted records with expected ones
   pdfrecon --version
   pdfrecon COMMAND --help                  options of a command, with examples
@@ -89,15 +91,21 @@ see the README).
 const char* kBatchExamples = R"(
 Inputs are PDF files, folders (searched recursively for *.pdf in any letter
 case) or - (one path a line on stdin). For each file, OUTDIR gets
-STEM.json (the extract JSON, with the input's sha256) and STEM.csv (its
-records), where STEM is the file's path relative to the folder it was found
-in (a file named directly: its base name) without .pdf.
+STEM.json (the extract JSON, with the input's sha256, the tool version and
+the options hash) and STEM.csv (its records), where STEM is the file's path
+without .pdf relative to the folder it was found in, or, for a file named
+directly or on stdin, relative to the current folder: the same in every run
+and every shard. OUTDIR/summary.jsonl gets one JSON line per file as it ends.
 
 Examples:
   pdfrecon batch archive/ -o out/                    every PDF under archive/
   pdfrecon batch a.pdf b.pdf 2023/ -o out/ --jobs 2
   find /srv/lotaip -name '*.pdf' -mtime -30 | pdfrecon batch - -o out/
   pdfrecon batch archive/ -o out/ --resume           skip files already done
+                                 (same file, same version, same options)
+  pdfrecon batch archive/ -o out/ --shard 0/4 --resume --db out/shard-0.sqlite
+      one of 4 shards (0/4 .. 3/4), e.g. on 4 machines sharing out/; then
+      pdfrecon merge-db out/all.sqlite out/shard-*.sqlite
   pdfrecon batch archive/ -o out/ --db out/lotaip.sqlite
       sqlite3 out/lotaip.sqlite "select period, unit, indicator, target from
       records join documents d on d.id = document_id where indicator like
@@ -177,6 +185,24 @@ void add_pipeline_options(po::options_description& opts, PipelineArgs& a, const 
   // clang-format on
 }
 
+// A "K/N" shard: K from 0 to N-1.
+std::pair<int, int> parse_shard(const std::string& text) {
+  size_t slash = text.find('/');
+  try {
+    if (slash != std::string::npos) {
+      size_t used_k = 0, used_n = 0;
+      int k = std::stoi(text.substr(0, slash), &used_k);
+      int n = std::stoi(text.substr(slash + 1), &used_n);
+      if (used_k == slash && used_n == text.size() - slash - 1 && n >= 1 && k >= 0 && k < n) {
+        return {k, n};
+      }
+    }
+  } catch (const std::exception&) {
+  }
+  throw po::error("--shard must be K/N with N >= 1 and K from 0 to N-1 (e.g. 0/4 .. 3/4), not '" +
+                  text + "'");
+}
+
 ExtractOptions pipeline_options(const PipelineArgs& a) {
   std::vector<std::string> names = ReportProfile::bundled_names();
   bool known = a.profile == "auto" || a.profile == "generic" ||
@@ -197,7 +223,8 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   }
   if (!(a.dpi >= 50 && a.dpi <= 600)) throw po::error("--dpi must be between 50 and 600");
   if (a.jobs < 0 || a.jobs > kMaxJobs) {
-    throw po::error("--jobs must be 0 (one per core) to " + std::to_string(kMaxJobs));
+    throw po::error("--jobs must be 0 (the CPUs this process may use) to " +
+                    std::to_string(kMaxJobs));
   }
   // A bad folder is a usage error, found before any file is read.
   for (const std::string& dir : a.dicts) {
@@ -249,7 +276,7 @@ ExtractOptions pipeline_options(const PipelineArgs& a) {
   options.rulings = a.rulings;
   options.tables = a.tables;
   options.lang = a.lang;
-  options.jobs = a.jobs;
+  options.jobs = a.jobs > 0 ? a.jobs : available_cpus();
   return options;
 }
 
@@ -327,7 +354,7 @@ int run_extract(const std::vector<std::string>& args) {
     ("excel", "with csv: for a spreadsheet: a UTF-8 BOM so older Excel reads accents right, "
      "and an apostrophe before any cell that starts with = + - @ so it never runs as a formula")
     ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
-  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  add_pipeline_options(opts, pa, "pages read in parallel (0: the CPUs this process may use)");
   opts.add_options()
     ("debug-dir", po::value(&debug_dir),
      "write each page's working images here as PNG (page-NNN-STAGE.png: render or levelled, "
@@ -381,6 +408,9 @@ int run_extract(const std::vector<std::string>& args) {
   DocumentResult doc;
   try {
     doc = extract_document(input, options, progress);
+    // The same stamp as batch's, so the two give the same bytes.
+    doc.tool_version = kVersion;
+    doc.options_hash = options_hash(options);
   } catch (const InputError& e) {
     fail_line(input, e.what());
     return kExitInput;
@@ -417,19 +447,42 @@ int run_extract(const std::vector<std::string>& args) {
   return kExitOk;
 }
 
-int run_batch_command(const std::vector<std::string>& args) {
+int run_batch_command(std::vector<std::string> args) {
+  // --resume takes no value ("--resume archive/" names an input), so its one
+  // variant is read here: --resume=any-version.
+  bool any_version = false;
+  for (std::string& a : args) {
+    if (a.rfind("--resume=", 0) != 0) continue;
+    if (a != "--resume=any-version") {
+      throw po::error("--resume takes no value, or =any-version; not '" + a + "'");
+    }
+    a = "--resume";
+    any_version = true;
+  }
   po::options_description opts("Options");
-  std::string out_dir, db;
+  std::string out_dir, db, shard, combined_csv;
   PipelineArgs pa;
   // clang-format off
   opts.add_options()
     ("help,h", "show this help")
     ("output,o", po::value(&out_dir), "output folder (created if missing); required")
-    ("resume", "skip files whose JSON and CSV in OUTDIR are complete for the file's sha256")
-    ("db", po::value(&db), "also store everything in this SQLite database (see store/schema.sql)")
+    ("resume",
+     "skip files whose JSON and CSV in OUTDIR (and --db row) hold the file's sha256, this "
+     "version and these options; --resume=any-version: the sha256 alone")
+    ("shard", po::value(&shard),
+     "K/N: process only shard K (0 to N-1) of N, by a stable hash of each output name; the N "
+     "shards together write what one run would")
+    ("db", po::value(&db),
+     "also store everything in this SQLite database, or a PostgreSQL one (postgresql://...); "
+     "see store/schema.sql")
+    ("csv", po::value(&combined_csv),
+     "also write one records CSV of every file done or up to date, with the columns file "
+     "(the input) and sha256 added at the end")
     ("quiet,q", "no progress or per-file lines; failures and the summary only");
   // clang-format on
-  add_pipeline_options(opts, pa, "workers for pages and files together (0: one per core)");
+  add_pipeline_options(opts, pa,
+                       "workers for pages and files together (0: the CPUs this process may use: "
+                       "its affinity mask and cgroup quota)");
   std::vector<std::string> inputs;
   po::variables_map vm = parse_command_line(args, opts, inputs, -1);
   if (vm.count("help")) {
@@ -444,9 +497,20 @@ int run_batch_command(const std::vector<std::string>& args) {
   options.jobs = pa.jobs;
   options.out_dir = out_dir;
   options.resume = vm.count("resume") > 0;
+  options.resume_any_version = any_version;
   options.db_path = db;
+  options.tool_version = kVersion;
+  std::pair<int, int> slice{0, 1};
+  if (vm.count("shard")) slice = parse_shard(shard);
 
   std::vector<BatchInput> files = collect_inputs(inputs, &std::cin);
+  if (vm.count("shard")) {
+    size_t all = files.size();
+    files = select_shard(files, slice.first, slice.second);
+    if (!vm.count("quiet"))
+      std::cerr << "pdfrecon: shard " << slice.first << "/" << slice.second << ": " << files.size()
+                << " of " << all << " files\n";
+  }
   if (files.empty()) std::cerr << "pdfrecon: note: no PDF files found in the inputs\n";
   BatchProgress progress(files, stderr_is_terminal(), vm.count("quiet") > 0, std::cerr);
   BatchSummary summary;
@@ -457,7 +521,50 @@ int run_batch_command(const std::vector<std::string>& args) {
     return kExitInput;
   }
   progress.finish(summary);
+  if (!combined_csv.empty()) {
+    try {
+      int left_out = write_combined_csv(combined_csv, summary, out_dir);
+      if (left_out > 0) {
+        std::cerr << "pdfrecon: --csv " << combined_csv << ": " << left_out
+                  << " file(s) without records, or of another profile, left out (their own CSVs "
+                     "hold them)\n";
+      }
+    } catch (const std::exception& e) {
+      fail_line("", e.what());
+      return kExitInput;
+    }
+  }
   return summary.failed == 0 && summary.partial == 0 ? kExitOk : kExitInput;
+}
+
+int run_merge_db(const std::vector<std::string>& args) {
+  po::options_description opts("Options");
+  opts.add_options()("help,h", "show this help");
+  std::vector<std::string> stores;
+  po::variables_map vm = parse_command_line(args, opts, stores, -1);
+  if (vm.count("help")) {
+    std::cout << "Usage: pdfrecon merge-db ALL.sqlite SHARD.sqlite...\n\n"
+              << opts
+              << "\nCopies every document of each SHARD store (batch --db of one --shard) into\n"
+                 "ALL (created if missing), replacing what ALL holds for the same paths: merging\n"
+                 "a shard again, or after it was re-run, leaves one copy of each document.\n\n"
+                 "Example:\n  pdfrecon merge-db out/all.sqlite out/shard-*.sqlite\n";
+    return kExitOk;
+  }
+  if (stores.size() < 2) {
+    throw po::error("merge-db needs ALL.sqlite and at least one SHARD.sqlite (see --help)");
+  }
+  try {
+    RecordStore all = RecordStore::open(stores[0]);
+    int documents = 0;
+    for (size_t i = 1; i < stores.size(); ++i) documents += all.merge_from(stores[i]);
+    std::cerr << "pdfrecon: merge-db: " << documents << " documents from " << stores.size() - 1
+              << " stores into " << stores[0] << "\n";
+  } catch (const StoreError& e) {
+    fail_line("", e.what());
+    return kExitInput;
+  }
+  return kExitOk;
 }
 
 int run_verify(const std::vector<std::string>& args) {
@@ -469,7 +576,7 @@ int run_verify(const std::vector<std::string>& args) {
     ("help,h", "show this help")
     ("expected,e", po::value(&expected_path), "expected records: pdfrecon JSON or records CSV; required");
   // clang-format on
-  add_pipeline_options(opts, pa, "pages read in parallel (0: one per core)");
+  add_pipeline_options(opts, pa, "pages read in parallel (0: the CPUs this process may use)");
   std::string input;
   po::variables_map vm = parse_command_line(args, opts, input, 1);
   if (vm.count("help")) {
@@ -545,6 +652,7 @@ int main(int argc, char** argv) {
   try {
     if (command == "extract") return run_extract(args);
     if (command == "batch") return run_batch_command(args);
+    if (command == "merge-db") return run_merge_db(args);
     if (command == "verify") return run_verify(args);
     fail_line("", "unknown command '" + command + "' (try pdfrecon --help)");
     return kExitUsage;

@@ -201,6 +201,8 @@ ordered_json to_json(const DocumentResult& doc) {
   if (!doc.metadata.notes.empty()) meta["notes"] = doc.metadata.notes;
   j["metadata"] = std::move(meta);
   j["warnings"] = doc.warnings;
+  if (!doc.tool_version.empty()) j["tool_version"] = doc.tool_version;
+  if (!doc.options_hash.empty()) j["options_hash"] = doc.options_hash;
   return j;
 }
 

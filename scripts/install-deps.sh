@@ -6,6 +6,10 @@
 #   scripts/install-deps.sh          what the build, tests and fixtures need
 #   scripts/install-deps.sh --fuzz   also clang and libFuzzer (FUZZ_PACKAGES),
 #                                    only for -DPDFRECON_FUZZ=ON; not by default
+#   scripts/install-deps.sh --tests  also what only the tests need (TEST_PACKAGES);
+#                                    scripts/run-tests.sh passes it
+#   scripts/install-deps.sh --slurm  also a single-node Slurm (SLURM_PACKAGES),
+#                                    for scripts/test-slurm.sh only
 set -euo pipefail
 
 PACKAGES=(
@@ -18,6 +22,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   nlohmann-json3-dev
   libsqlite3-dev sqlite3
+  libpq-dev  # PostgreSQL client: batch --db postgresql://... (store/pg_store.cc)
   libicu-dev
   libhunspell-dev hunspell-es
   libtbb-dev
@@ -31,9 +36,19 @@ PACKAGES=(
 # Optional: the libFuzzer targets in fuzz/ (cmake -DPDFRECON_FUZZ=ON
 # -DCMAKE_CXX_COMPILER=clang++). Installed only with --fuzz.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
-if [ "${1:-}" = "--fuzz" ]; then
-  PACKAGES+=("${FUZZ_PACKAGES[@]}")
-fi
+# Only for tests: a real PostgreSQL server that tests/pg_store_test.cc starts
+# (initdb + pg_ctl on a temporary socket folder).
+TEST_PACKAGES=(postgresql)
+# Only for scripts/test-slurm.sh: Slurm's daemons and its authentication.
+SLURM_PACKAGES=(slurm-wlm munge)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+    --tests) PACKAGES+=("${TEST_PACKAGES[@]}") ;;
+    --slurm) PACKAGES+=("${SLURM_PACKAGES[@]}") ;;
+    *) echo "install-deps: unknown option $arg (--fuzz, --tests, --slurm)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -9,12 +9,13 @@
 #include <regex>
 
 #include "pdfrecon/schema_sql.h"
+#include "store_backend.h"
 
 namespace pdfrecon {
 
 namespace {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 std::string absolute_path(const std::string& path) {
   std::error_code ec;
@@ -22,7 +23,9 @@ std::string absolute_path(const std::string& path) {
   return ec ? path : p.lexically_normal().string();
 }
 
-std::string utc_now() {
+}  // namespace
+
+std::string detail::utc_now() {
   std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
   gmtime_r(&t, &tm);
@@ -30,6 +33,10 @@ std::string utc_now() {
   std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return buf;
 }
+
+namespace {
+using detail::join_flags;
+using detail::utc_now;
 
 // A prepared statement, finalised on scope exit. Binds are one-based.
 class Statement {
@@ -90,18 +97,47 @@ class Statement {
   sqlite3_stmt* stmt_ = nullptr;
 };
 
-std::string join_flags(const std::vector<std::string>& flags) {
+}  // namespace
+
+std::string detail::join_flags(const std::vector<std::string>& flags) {
   std::string out;
   for (const std::string& f : flags) out += (out.empty() ? "" : ";") + f;
   return out;
 }
 
-}  // namespace
+detail::DocumentValues detail::document_values(const DocumentResult& doc) {
+  auto field = [&doc](const char* key) {
+    const std::string* v = doc.metadata.get(key);
+    return v ? *v : std::string();
+  };
+  nlohmann::ordered_json meta = nlohmann::ordered_json::object();
+  for (const auto& [k, v] : doc.metadata.fields) meta[k] = v;
+  if (!doc.metadata.notes.empty()) meta["notes"] = doc.metadata.notes;
+  return {field("fecha_actualizacion"),
+          period_from_date(field("fecha_actualizacion")),
+          field("periodicidad"),
+          field("unidad_poseedora"),
+          meta.dump(),
+          nlohmann::json(doc.warnings).dump()};
+}
 
-struct RecordStore::Impl {
+std::string detail::record_fields_json(const DocumentResult& doc, const Record& r) {
+  nlohmann::ordered_json fields = nlohmann::ordered_json::object();
+  for (const std::string& f : doc.record_fields) fields[f] = r.field(f);
+  return fields.dump();
+}
+
+bool detail::is_postgres_url(const std::string& db) {
+  return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0;
+}
+
+namespace {
+
+class SqliteStore final : public RecordStore::Impl {
+ public:
   std::string path;
   sqlite3* db = nullptr;
-  ~Impl() {
+  ~SqliteStore() override {
     if (db) sqlite3_close(db);
   }
 
@@ -117,38 +153,33 @@ struct RecordStore::Impl {
   // Deletes the path's rows and inserts its documents row; returns its id.
   int64_t insert_document(const std::string& abs, const std::string& file,
                           const std::string& sha256, const DocumentResult* doc,
-                          const std::string& error) {
+                          const std::string& error, const std::string& tool_version,
+                          const std::string& options_hash) {
     Statement del(db, "DELETE FROM documents WHERE path = ?1");
     del.bind(1, abs).run();
     Statement ins(db,
                   "INSERT INTO documents (path, file, sha256, pages, status, error, profile, "
                   "fecha_actualizacion, period, periodicidad, unidad_poseedora, metadata_json, "
-                  "warnings_json, processed_at) "
-                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+                  "warnings_json, processed_at, tool_version, options_hash) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)");
     ins.bind(1, abs).bind(2, file).bind_optional(3, sha256);
     if (doc) {
-      auto field = [doc](const char* key) {
-        const std::string* v = doc->metadata.get(key);
-        return v ? *v : std::string();
-      };
-      nlohmann::ordered_json meta = nlohmann::ordered_json::object();
-      for (const auto& [k, v] : doc->metadata.fields) meta[k] = v;
-      if (!doc->metadata.notes.empty()) meta["notes"] = doc->metadata.notes;
+      detail::DocumentValues v = detail::document_values(*doc);
       ins.bind(4, doc->page_count)
           .bind(5, "ok")
           .bind_null(6)
           .bind(7, doc->profile)
-          .bind_optional(8, field("fecha_actualizacion"))
-          .bind_optional(9, period_from_date(field("fecha_actualizacion")))
-          .bind_optional(10, field("periodicidad"))
-          .bind_optional(11, field("unidad_poseedora"))
-          .bind(12, meta.dump())
-          .bind(13, nlohmann::json(doc->warnings).dump());
+          .bind_optional(8, v.fecha)
+          .bind_optional(9, v.period)
+          .bind_optional(10, v.periodicidad)
+          .bind_optional(11, v.unidad)
+          .bind(12, v.metadata_json)
+          .bind(13, v.warnings_json);
     } else {
       ins.bind_null(4).bind(5, "failed").bind(6, error);
       for (int i = 7; i <= 13; ++i) ins.bind_null(i);
     }
-    ins.bind(14, utc_now()).run();
+    ins.bind(14, utc_now()).bind_optional(15, tool_version).bind_optional(16, options_hash).run();
     return sqlite3_last_insert_rowid(db);
   }
 
@@ -224,8 +255,6 @@ struct RecordStore::Impl {
                   "?16, ?17, ?18, ?19, ?20, ?21)");
     int ordinal = 0;
     for (const Record& r : *doc.records) {
-      nlohmann::ordered_json fields = nlohmann::ordered_json::object();
-      for (const std::string& f : doc.record_fields) fields[f] = r.field(f);
       rec.bind(1, doc_id)
           .bind(2, ++ordinal)
           .bind(3, r.field("section"))
@@ -250,7 +279,7 @@ struct RecordStore::Impl {
           .bind(17, join_flags(r.flags))
           .bind(18, r.has_flag("needs_review") ? 1 : 0)
           .bind(19, r.has_flag("corrected") ? 1 : 0)
-          .bind(20, fields.dump())
+          .bind(20, detail::record_fields_json(doc, r))
           .bind(21, join_flags(r.review_reasons))
           .run();
     }
@@ -264,6 +293,10 @@ struct RecordStore::Impl {
       // CREATE TABLE IF NOT EXISTS kept the version 1 records table.
       exec("ALTER TABLE records ADD COLUMN fields_json TEXT");
       exec("ALTER TABLE records ADD COLUMN review_reasons TEXT");
+    }
+    if (version >= 1 && version <= 2) {
+      exec("ALTER TABLE documents ADD COLUMN tool_version TEXT");
+      exec("ALTER TABLE documents ADD COLUMN options_hash TEXT");
     }
     if (version < kSchemaVersion) {
       exec(("PRAGMA user_version = " + std::to_string(kSchemaVersion)).c_str());
@@ -286,7 +319,104 @@ struct RecordStore::Impl {
       throw;
     }
   }
+
+  int64_t put_document(const std::string& abs, const std::string& file,
+                       const DocumentResult& doc) override {
+    return transaction([&] {
+      int64_t id =
+          insert_document(abs, file, doc.sha256, &doc, "", doc.tool_version, doc.options_hash);
+      insert_content(id, doc);
+      return id;
+    });
+  }
+
+  int64_t put_failure(const std::string& abs, const std::string& file, const std::string& sha256,
+                      const std::string& error, const std::string& tool_version,
+                      const std::string& options_hash) override {
+    return transaction([&] {
+      return insert_document(abs, file, sha256, nullptr, error, tool_version, options_hash);
+    });
+  }
+
+  std::optional<StoredStamp> stored_stamp(const std::string& abs) override {
+    Statement q(db,
+                "SELECT sha256, tool_version, options_hash FROM documents "
+                "WHERE path = ?1 AND status = 'ok'");
+    q.bind(1, abs);
+    if (q.step()) return StoredStamp{q.text(0), q.text(1), q.text(2)};
+    return std::nullopt;
+  }
+
+  int merge_from(const std::string& shard_path) override;
 };
+
+}  // namespace
+
+int SqliteStore::merge_from(const std::string& shard_path) {
+  // The shard is brought to this schema version first (opened like any store).
+  if (absolute_path(shard_path) == absolute_path(path)) {
+    throw StoreError(shard_path + ": is the store being merged into");
+  }
+  if (!std::filesystem::exists(shard_path)) throw StoreError(shard_path + ": no such database");
+  RecordStore::open(shard_path);
+  Statement attach(db, "ATTACH DATABASE ?1 AS shard");
+  attach.bind(1, shard_path).run();
+  struct Detach {
+    sqlite3* db;
+    ~Detach() { sqlite3_exec(db, "DETACH DATABASE shard", nullptr, nullptr, nullptr); }
+  } detach{db};
+  return int(transaction([&] {
+    // Ids are renumbered past this store's largest, table by table, so every
+    // reference inside the shard keeps pointing at its own rows.
+    auto max_id = [&](const char* table) {
+      Statement q(db, (std::string("SELECT coalesce(max(id), 0) FROM main.") + table).c_str());
+      q.step();
+      return std::stoll(q.text(0));
+    };
+    exec("DELETE FROM main.documents WHERE path IN (SELECT path FROM shard.documents)");
+    const std::string d = std::to_string(max_id("documents")), p = std::to_string(max_id("pages")),
+                      t = std::to_string(max_id("tables")), c = std::to_string(max_id("cells")),
+                      r = std::to_string(max_id("records")),
+                      k = std::to_string(max_id("corrections"));
+    const std::string sql =
+        "INSERT INTO main.documents (id, path, file, sha256, pages, status, error, profile, "
+        "fecha_actualizacion, period, periodicidad, unidad_poseedora, metadata_json, "
+        "warnings_json, processed_at, tool_version, options_hash) SELECT id + " +
+        d +
+        ", path, file, sha256, pages, status, error, profile, fecha_actualizacion, period, "
+        "periodicidad, unidad_poseedora, metadata_json, warnings_json, processed_at, "
+        "tool_version, options_hash FROM shard.documents;"
+        "INSERT INTO main.pages (id, document_id, number, width, height, text_source, "
+        "skew_degrees) SELECT id + " +
+        p + ", document_id + " + d +
+        ", number, width, height, text_source, skew_degrees FROM shard.pages;"
+        "INSERT INTO main.tables (id, document_id, page, ordinal, x0, y0, x1, y1, n_rows, "
+        "n_cols) SELECT id + " +
+        t + ", document_id + " + d +
+        ", page, ordinal, x0, y0, x1, y1, n_rows, n_cols FROM shard.tables;"
+        "INSERT INTO main.cells (id, table_id, document_id, page, row, col, row_span, col_span, "
+        "x0, y0, x1, y1, text, raw_text, source, confidence) SELECT id + " +
+        c + ", table_id + " + t + ", document_id + " + d +
+        ", page, row, col, row_span, col_span, x0, y0, x1, y1, text, raw_text, source, "
+        "confidence FROM shard.cells;"
+        "INSERT INTO main.records (id, document_id, ordinal, fields_json, review_reasons, "
+        "section, no, unit, objective, indicator, target, target_kind, target_value, page, x0, "
+        "y0, x1, y1, confidence, flags, needs_review, corrected) SELECT id + " +
+        r + ", document_id + " + d +
+        ", ordinal, fields_json, review_reasons, section, no, unit, objective, indicator, target, "
+        "target_kind, target_value, page, x0, y0, x1, y1, confidence, flags, needs_review, "
+        "corrected FROM shard.records;"
+        "INSERT INTO main.corrections (id, cell_id, document_id, page, x0, y0, x1, y1, rule, "
+        "from_text, to_text, distance, confidence) SELECT id + " +
+        k + ", cell_id + " + c + ", document_id + " + d +
+        ", page, x0, y0, x1, y1, rule, from_text, to_text, distance, confidence "
+        "FROM shard.corrections;";
+    exec(sql.c_str());
+    Statement n(db, "SELECT count(*) FROM shard.documents");
+    n.step();
+    return int64_t(std::stoll(n.text(0)));
+  }));
+}
 
 RecordStore::RecordStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 RecordStore::RecordStore(RecordStore&&) noexcept = default;
@@ -294,7 +424,8 @@ RecordStore& RecordStore::operator=(RecordStore&&) noexcept = default;
 RecordStore::~RecordStore() = default;
 
 RecordStore RecordStore::open(const std::string& path) {
-  auto impl = std::make_unique<Impl>();
+  if (detail::is_postgres_url(path)) return RecordStore(detail::open_postgres_store(path));
+  auto impl = std::make_unique<SqliteStore>();
   impl->path = path;
   if (sqlite3_open_v2(path.c_str(), &impl->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
                       nullptr) != SQLITE_OK) {
@@ -311,26 +442,26 @@ RecordStore RecordStore::open(const std::string& path) {
 }
 
 int64_t RecordStore::put_document(const std::string& path, const DocumentResult& doc) {
-  return impl_->transaction([&] {
-    int64_t id = impl_->insert_document(absolute_path(path), doc.file.empty() ? path : doc.file,
-                                        doc.sha256, &doc, "");
-    impl_->insert_content(id, doc);
-    return id;
-  });
+  return impl_->put_document(absolute_path(path), doc.file.empty() ? path : doc.file, doc);
 }
 
 int64_t RecordStore::put_failure(const std::string& path, const std::string& sha256,
-                                 const std::string& error) {
-  return impl_->transaction(
-      [&] { return impl_->insert_document(absolute_path(path), path, sha256, nullptr, error); });
+                                 const std::string& error, const std::string& tool_version,
+                                 const std::string& options_hash) {
+  return impl_->put_failure(absolute_path(path), path, sha256, error, tool_version, options_hash);
+}
+
+std::optional<StoredStamp> RecordStore::stored_stamp(const std::string& path) {
+  return impl_->stored_stamp(absolute_path(path));
 }
 
 std::optional<std::string> RecordStore::stored_sha256(const std::string& path) {
-  Statement q(impl_->db, "SELECT sha256 FROM documents WHERE path = ?1 AND status = 'ok'");
-  q.bind(1, absolute_path(path));
-  if (q.step()) return q.text(0);
-  return std::nullopt;
+  std::optional<StoredStamp> stamp = stored_stamp(path);
+  if (!stamp) return std::nullopt;
+  return stamp->sha256;
 }
+
+int RecordStore::merge_from(const std::string& shard_path) { return impl_->merge_from(shard_path); }
 
 const char* record_store_schema() { return detail::kSchemaSql; }
 

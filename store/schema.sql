@@ -1,5 +1,6 @@
--- pdfrecon record store, schema version 2 (version 1 stores are upgraded in
--- place when opened: records gains fields_json and review_reasons).
+-- pdfrecon record store, schema version 3 (older stores are upgraded in place
+-- when opened: version 1's records gains fields_json and review_reasons,
+-- version 2's documents gains tool_version and options_hash).
 --
 -- One row in `documents` per input file (keyed by its absolute path); every
 -- other table hangs off it with ON DELETE CASCADE, so storing a file again
@@ -23,7 +24,9 @@ CREATE TABLE IF NOT EXISTS documents (
   unidad_poseedora    TEXT,
   metadata_json       TEXT,                      -- every footer field and note, JSON object
   warnings_json       TEXT,                      -- JSON array of strings
-  processed_at        TEXT NOT NULL              -- UTC, ISO 8601 ('2026-12-01T18:40:00Z')
+  processed_at        TEXT NOT NULL,             -- UTC, ISO 8601 ('2026-12-01T18:40:00Z')
+  tool_version        TEXT,                      -- pdfrecon --version that wrote the rows
+  options_hash        TEXT                       -- sha256 of the options that change outputs
 );
 CREATE INDEX IF NOT EXISTS documents_period ON documents (period);
 

@@ -99,22 +99,32 @@ TEST(BatchInputs, FoldersMirrorRelativePathsAndFindPdfInAnyCase) {
             (std::vector<std::string>{"A/reporte", "B/sub/reporte", "C/x"}));
 }
 
-TEST(BatchInputs, SameBaseNameNamedDirectlyDoesNotCollide) {
+// Runs the rest of a scope in `dir` as the current folder.
+struct InFolder {
+  fs::path old = fs::current_path();
+  explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
+  ~InFolder() { fs::current_path(old); }
+};
+
+TEST(BatchInputs, FilesNamedDirectlyAreNamedByTheirPathFromHere) {
   TempDir d("collide");
   touch(d / "A/reporte.pdf");
   touch(d / "B/reporte.pdf");
-  auto inputs = collect_inputs({(d / "A/reporte.pdf").string(), (d / "B/reporte.pdf").string(),
-                                (d / "A/reporte.pdf").string()},
-                               nullptr);
-  EXPECT_EQ(stems(inputs), (std::vector<std::string>{"reporte", "reporte-2"}));
+  InFolder here(d.path);
+  auto inputs =
+      collect_inputs({"A/reporte.pdf", (d / "B/reporte.pdf").string(), "./A/reporte.pdf"}, nullptr);
+  EXPECT_EQ(stems(inputs), (std::vector<std::string>{"A/reporte", "B/reporte"}));
+  EXPECT_TRUE(inputs[0].conflict.empty());
+  EXPECT_TRUE(inputs[1].conflict.empty());
 }
 
 TEST(BatchInputs, DashReadsOnePathALine) {
   TempDir d("dash");
   touch(d / "A/one.pdf");
   touch(d / "C/two.pdf");
+  InFolder here(d.path);
   std::istringstream list((d / "A/one.pdf").string() + "\n\n" + (d / "C").string() + "\r\n");
-  EXPECT_EQ(stems(collect_inputs({"-"}, &list)), (std::vector<std::string>{"one", "two"}));
+  EXPECT_EQ(stems(collect_inputs({"-"}, &list)), (std::vector<std::string>{"A/one", "two"}));
 }
 
 TEST(BatchTemps, StaleTempsGoOthersStay) {
@@ -272,7 +282,8 @@ TEST(BatchCommand, ListOnStdinAndResumeRedoesOnlyChangedFiles) {
   auto [status, err] = batch("");
   EXPECT_EQ(status, 0) << err;
   EXPECT_NE(err.find("2 done"), std::string::npos) << err;
-  ASSERT_TRUE(fs::exists(out / "a.json"));
+  ASSERT_TRUE(fs::exists(out / "in/a.json"));
+  fs::remove(out / "summary.jsonl");  // appended to by every run
   auto first = tree(out);
   // The same bytes as `extract` gives for the file.
   for (const char* format : {"json", "csv"}) {
@@ -280,19 +291,20 @@ TEST(BatchCommand, ListOnStdinAndResumeRedoesOnlyChangedFiles) {
     auto x = run_pdfrecon("extract " + sh_quote((d / "in/a.pdf").string()) + " -o " +
                           sh_quote(single.string()));
     ASSERT_EQ(x.status, 0) << x.err;
-    EXPECT_TRUE(slurp(single) == slurp(out / (std::string("a.") + format))) << format;
+    EXPECT_TRUE(slurp(single) == slurp(out / (std::string("in/a.") + format))) << format;
   }
 
   std::tie(status, err) = batch("--resume");
   EXPECT_EQ(status, 0) << err;
   EXPECT_NE(err.find("0 done, 2 skipped"), std::string::npos) << err;
+  fs::remove(out / "summary.jsonl");
   EXPECT_EQ(tree(out), first);
 
   copy(kCne, d / "in/b.pdf");  // b changes: only b is done again
   std::tie(status, err) = batch("--resume");
   EXPECT_EQ(status, 0) << err;
   EXPECT_NE(err.find("1 done, 1 skipped"), std::string::npos) << err;
-  auto j = nlohmann::json::parse(slurp(out / "b.json"));
+  auto j = nlohmann::json::parse(slurp(out / "in/b.json"));
   EXPECT_EQ(j["page_count"], 7);
   EXPECT_EQ(j["sha256"], sha256_file(kCne));
 
@@ -301,9 +313,9 @@ TEST(BatchCommand, ListOnStdinAndResumeRedoesOnlyChangedFiles) {
   EXPECT_EQ(status, 1) << err;
   EXPECT_NE(err.find("0 done, 1 skipped (up to date), 1 failed"), std::string::npos) << err;
   EXPECT_NE(err.find((d / "in/b.pdf").string() + ": empty file"), std::string::npos) << err;
-  EXPECT_FALSE(fs::exists(out / "b.json"));
-  EXPECT_FALSE(fs::exists(out / "b.csv"));
-  EXPECT_TRUE(fs::exists(out / "a.json"));
+  EXPECT_FALSE(fs::exists(out / "in/b.json"));
+  EXPECT_FALSE(fs::exists(out / "in/b.csv"));
+  EXPECT_TRUE(fs::exists(out / "in/a.json"));
 }
 
 pid_t spawn_batch(const std::vector<std::string>& args) {
@@ -369,6 +381,8 @@ TEST(BatchKill, ResumeAfterSigkillGivesTheUninterruptedBytes) {
   EXPECT_NE(resumed.err.find("removed 1 temporary file"), std::string::npos) << resumed.err;
   EXPECT_TRUE(temp_files(out).empty());
 
+  fs::remove(ref / "summary.jsonl");  // seconds differ run to run
+  fs::remove(out / "summary.jsonl");
   auto want = tree(ref), got = tree(out);
   ASSERT_EQ(got.size(), want.size());
   for (const auto& [name, bytes] : want) {

@@ -47,6 +47,11 @@ struct DocumentResult {
   // Pages requested that could not be read (text_source "unread"): the
   // document is then "partial" (an addition to the contract).
   int unread_pages = 0;
+  // What made this output (an addition to the contract): the tool's version
+  // (the build's, with its commit) and a hash of the options that change
+  // outputs. Written when set; `batch --resume` compares them.
+  std::string tool_version;
+  std::string options_hash;
   const char* status() const { return unread_pages ? "partial" : "complete"; }
 };
 

@@ -7,6 +7,8 @@
 // compiled into the program.
 //
 // - Storing a file again (same absolute path) replaces all of its rows.
+// - Each document row says which tool version and options made it.
+// - merge_from combines the stores of shards (batch --shard) into one.
 // - Each document is written in one transaction: a reader (or a crash) sees
 //   all of it or none of it.
 // - The database runs in WAL mode, so queries can run during a batch.
@@ -34,9 +36,16 @@ class StoreError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// What made a stored document (StoredStamp of RecordStore::stored_stamp).
+struct StoredStamp {
+  std::string sha256, tool_version, options_hash;
+};
+
 class RecordStore {
  public:
-  // Opens (creating if needed) the database at `path` and applies the schema.
+  // Opens (creating if needed) the SQLite database at `path` and applies the
+  // schema; a "postgresql://..." URL opens that PostgreSQL database instead
+  // (the same schema, created when missing).
   static RecordStore open(const std::string& path);
 
   RecordStore(RecordStore&&) noexcept;
@@ -49,14 +58,25 @@ class RecordStore {
 
   // Records that `path` could not be processed (`sha256` may be empty when
   // the file could not even be read). Replaces earlier rows for the path.
-  int64_t put_failure(const std::string& path, const std::string& sha256, const std::string& error);
+  int64_t put_failure(const std::string& path, const std::string& sha256, const std::string& error,
+                      const std::string& tool_version = "", const std::string& options_hash = "");
 
-  // The sha256 stored for `path` with status 'ok', if any: lets --resume
-  // tell whether the database already holds this version of the file.
+  // The sha256, tool version and options hash stored for `path` with status
+  // 'ok', if any: lets --resume tell whether the database already holds what
+  // this run would write.
+  std::optional<StoredStamp> stored_stamp(const std::string& path);
   std::optional<std::string> stored_sha256(const std::string& path);
 
- private:
+  // Copies every document of the store at `shard_path` (with its pages,
+  // tables, cells, records and corrections) into this one, replacing rows
+  // this one holds for the same paths, in one transaction: merging a shard
+  // twice leaves the rows merging it once did. Returns the documents copied.
+  int merge_from(const std::string& shard_path);
+
+  // A database behind the store (store/store_backend.h: SQLite, PostgreSQL).
   struct Impl;
+
+ private:
   explicit RecordStore(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
