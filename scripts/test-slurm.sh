@@ -2,7 +2,7 @@
 # Integration test of scripts/slurm-batch.sh on a real single-node Slurm:
 # installs slurm-wlm and munge (install-deps.sh --slurm), starts munged,
 # slurmctld and slurmd directly (no systemd) with a configuration in a
-# temporary folder, runs a 3-task array over a nested folder of fixtures,
+# temporary folder, runs a TASKS-task array (4 by default) over a nested folder of fixtures,
 # then takes away one file's outputs and plants the temporary file a killed
 # task leaves (tests/archive_test.cc kills a shard with SIGKILL for real),
 # re-submits the array with --resume, merges the shards' stores, and checks
@@ -10,7 +10,7 @@
 # started. Run as root (Slurm's daemons need it); needs build/. Not part of
 # ctest: installing Slurm takes a minute (install-deps.sh --slurm).
 #
-#   bash scripts/test-slurm.sh
+#   bash scripts/test-slurm.sh          # TASKS=N for another array size
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -96,13 +96,14 @@ chmod -R a+rX "$work"
 build/pdfrecon batch "$in" -o "$work/plain" --db "$work/plain.sqlite" --ocr never -q || true
 
 out=$work/out
+tasks=${TASKS:-4}
 export PDFRECON=$root/build/pdfrecon
 cd "$work"
-sbatch --wait --array=0-2 -c 1 "$root/scripts/slurm-batch.sh" "$in" "$out" 3 --ocr never -q || true
+sbatch --wait --array=0-$((tasks - 1)) -c 1 "$root/scripts/slurm-batch.sh" "$in" "$out" "$tasks" --ocr never -q || true
 # What a task killed mid-way leaves: a file not written, a stale temporary.
 rm -f "$out"/2023/11/r.json "$out"/2023/11/r.csv
 touch "$out/2023/11/r.json.$(hostname | tr ./ __).2147483646.AbCdEf.pdfrecon-tmp"
-sbatch --wait --array=0-2 -c 1 "$root/scripts/slurm-batch.sh" "$in" "$out" 3 --ocr never -q || true
+sbatch --wait --array=0-$((tasks - 1)) -c 1 "$root/scripts/slurm-batch.sh" "$in" "$out" "$tasks" --ocr never -q || true
 cd "$root"
 
 fail=0
