@@ -6,6 +6,8 @@
 #   scripts/install-deps.sh          what the build, tests and fixtures need
 #   scripts/install-deps.sh --fuzz   also clang and libFuzzer (FUZZ_PACKAGES),
 #                                    only for -DPDFRECON_FUZZ=ON; not by default
+#   scripts/install-deps.sh --tests  also what only the tests use (TEST_PACKAGES):
+#                                    scripts/run-tests.sh passes it, run-sample.sh not
 set -euo pipefail
 
 PACKAGES=(
@@ -31,9 +33,16 @@ PACKAGES=(
 # Optional: the libFuzzer targets in fuzz/ (cmake -DPDFRECON_FUZZ=ON
 # -DCMAKE_CXX_COMPILER=clang++). Installed only with --fuzz.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
-if [ "${1:-}" = "--fuzz" ]; then
-  PACKAGES+=("${FUZZ_PACKAGES[@]}")
-fi
+# Test-only: headless Chromium opens the review pages (tests/e2e_review_page_test.cc;
+# those tests skip, saying so, without it). pdfrecon itself never runs a browser.
+TEST_PACKAGES=(chromium)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+    --tests) PACKAGES+=("${TEST_PACKAGES[@]}") ;;
+    *) echo "install-deps: unknown option $arg (--fuzz, --tests)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${PACKAGES[@]}"; do

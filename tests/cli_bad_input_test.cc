@@ -204,4 +204,22 @@ TEST(CliExtract, DebugDirHoldsEachPagesWorkingImages) {
   fs::remove_all(dir);
 }
 
+// A scan is levelled, its rulings found in the pixels, its cells read in
+// stacks: each stage's image is there, named by page and stage.
+TEST(CliExtract, DebugDirHoldsAScannedPagesWorkingImages) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("pdfrecon-debug-scan-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/invented-lotaip-a4/scan.pdf")) +
+                        " --pages 2 --debug-dir " + sh_quote(dir.string()) + " -o /dev/null");
+  EXPECT_EQ(r.status, 0) << r.err;
+  for (const char* stage : {"levelled", "binary", "hmask", "vmask", "grid", "stack-1"}) {
+    std::string name = std::string("page-002-") + stage + ".png";
+    std::string png = pdfrecon::testing::slurp(dir / name);
+    EXPECT_EQ(png.substr(0, 8), "\x89PNG\r\n\x1a\n") << name;
+  }
+  EXPECT_FALSE(fs::exists(dir / "page-001-levelled.png")) << "page 1 was not asked for";
+  fs::remove_all(dir);
+}
+
 }  // namespace

@@ -50,6 +50,7 @@ struct BatchOptions {
   int jobs = 0;  // workers in all; 0 = one per core
   bool resume = false;
   std::string db_path;  // empty: no database
+  bool review = false;  // STEM.review.html per file and OUTDIR/index.html
 };
 
 enum class FileStatus { done, skipped, failed };
@@ -75,11 +76,12 @@ struct BatchEvents {
 struct BatchSummary {
   std::vector<FileOutcome> files;  // in input order
   int done = 0, skipped = 0, failed = 0;
-  int partial = 0;  // done with unread pages (counted in done too)
+  int partial = 0;       // done with unread pages (counted in done too)
   int pages = 0;         // pages processed (skipped files not counted)
   int needs_review = 0;  // records flagged needs_review in processed files
   int stale_temps_removed = 0;
   double seconds = 0;
+  std::string index_error;  // with `review`: why index.html could not be written
 };
 
 // Thrown before any file is processed when the output folder or the
@@ -101,5 +103,8 @@ int remove_stale_temps(const std::string& out_dir);
 // The output paths of one input.
 std::string json_output_path(const std::string& out_dir, const BatchInput& input);
 std::string csv_output_path(const std::string& out_dir, const BatchInput& input);
+std::string review_output_path(const std::string& out_dir, const BatchInput& input);
+// OUTDIR/index.html, written with `review`.
+std::string review_index_path(const std::string& out_dir);
 
 }  // namespace pdfrecon
