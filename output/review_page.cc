@@ -171,7 +171,7 @@ const char* kStyle = R"CSS(
 *{box-sizing:border-box}
 html,body{margin:0;padding:0}
 body{font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;
-color:var(--ink);background:#e9ecf1;display:grid;grid-template-columns:minmax(0,1fr) 400px;
+color:var(--ink);background:#e9ecf1;display:grid;grid-template-columns:minmax(0,1fr) clamp(340px,30vw,420px);
 height:100vh;overflow:hidden}
 main{padding:16px 20px 40px;min-width:0;height:100vh;overflow:auto;outline:none}
 aside{height:100vh;overflow:hidden;display:flex;flex-direction:column;
@@ -231,20 +231,28 @@ body.hide-boxes svg{display:none}
 .lines ol{margin:4px 0 0;padding-left:24px;color:var(--muted)}
 .panel-head{padding:12px 14px 8px;border-bottom:1px solid var(--line)}
 .filters{display:flex;gap:4px;margin-top:8px}
-.filters button{flex:1;font:inherit;font-size:12px;padding:5px 4px;border:1px solid #b8c0cc;
+.filters button{flex:1 1 auto;white-space:nowrap;font:inherit;font-size:12px;padding:5px 6px;border:1px solid #b8c0cc;
 background:#fff;border-radius:6px;cursor:pointer}
 .filters button[aria-pressed=true]{background:#1f2430;color:#fff;border-color:#1f2430}
 .keys{font-size:12px;color:var(--muted);margin-top:6px}
 kbd{font:11px monospace;border:1px solid #b8c0cc;border-bottom-width:2px;border-radius:3px;
 padding:0 4px;background:#fff}
 #cellinfo{padding:10px 14px;border-bottom:1px solid var(--line);background:#fff;font-size:13px;
-min-height:92px;max-height:38vh;overflow:auto}
+min-height:92px;max-height:45vh;overflow:auto}
 #cellinfo .empty{color:var(--muted)}
 #cellinfo .txt{font-size:15px;font-weight:600;white-space:pre-wrap;word-break:break-word}
 #cellinfo .raw{font-family:monospace;white-space:pre-wrap;word-break:break-word;color:#374151}
 #cellinfo table{border-collapse:collapse;margin-top:4px;width:100%}
 #cellinfo td{border-top:1px solid #eee;padding:2px 4px;vertical-align:top;word-break:break-word}
 #cellinfo .k{color:var(--muted);white-space:nowrap}
+#cellinfo table.row td.k{text-align:right;font-size:12px}
+#cellinfo tr.weak td{background:#fef2f2}
+#cellinfo .cell-text{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;
+overflow:hidden}
+#cellinfo tr.weak .cell-text{display:block;font-weight:600}
+#cellinfo .fix{color:#1d4ed8;font-size:12px}
+#cellinfo .doubts{color:var(--bad);font-size:12px}
+rect.cell.hl{stroke:#000;stroke-width:3;fill:rgba(250,204,21,.45)}
 ul#records{list-style:none;margin:0;padding:6px 8px 40px;overflow:auto;flex:1}
 ul#records li{background:#fff;border:1px solid var(--line);border-left:4px solid #94a3b8;
 border-radius:6px;padding:6px 8px;margin:6px 0;cursor:pointer;font-size:13px}
@@ -309,6 +317,41 @@ const char* kScript = R"JS(
     info.appendChild(t);
   }
 
+  // A record's row: every cell of its table beside its key cell, left to
+  // right, so that what made it doubtful shows whichever cell it is in.
+  function showRow(keyId) {
+    var key = cells[keyId];
+    if (!key) { show(null); return; }
+    info.textContent = '';
+    info.appendChild(el('div', 'sub', 'Page ' + key.page + ', table ' + (key.table + 1) +
+      ': the row of this record (point at a cell for one alone)'));
+    var t = el('table', 'row');
+    Object.keys(cells).filter(function (id) {
+      var c = cells[id];
+      if (c.page !== key.page || c.table !== key.table) return false;
+      var top = Math.max(c.box[1], key.box[1]), bottom = Math.min(c.box[3], key.box[3]);
+      return bottom - top > 0.5 * (key.box[3] - key.box[1]);
+    }).sort(function (a, b) { return cells[a].box[0] - cells[b].box[0]; }).forEach(function (id) {
+      var c = cells[id];
+      var tr = el('tr', c.confidence < 0.8 || c.doubts.length ? 'weak' : '');
+      var what = el('td');
+      what.appendChild(el('div', 'cell-text', c.text === '' ? '(empty)' : c.text));
+      if (c.raw !== c.text) what.appendChild(el('div', 'raw', 'read: ' + c.raw));
+      c.corrections.forEach(function (k) {
+        what.appendChild(el('div', 'fix', k[1] + ' \u2192 ' + k[2] + ' (' + k[0] + ')'));
+      });
+      if (c.doubts.length) what.appendChild(el('div', 'doubts', c.doubts.join(', ')));
+      tr.appendChild(what);
+      tr.appendChild(el('td', 'k', (c.source === 'ocr' ? 'OCR ' : 'text ') +
+        Math.round(c.confidence * 100) + '%'));
+      var box = document.getElementById(id);
+      tr.addEventListener('mouseenter', function () { box.classList.add('hl'); });
+      tr.addEventListener('mouseleave', function () { box.classList.remove('hl'); });
+      t.appendChild(tr);
+    });
+    info.appendChild(t);
+  }
+
   function selectCell(id) {
     if (selectedCell) selectedCell.classList.remove('sel');
     selectedCell = id ? document.getElementById(id) : null;
@@ -316,10 +359,19 @@ const char* kScript = R"JS(
     show(id);
   }
 
+  // What the panel shows when no cell is pointed at: the selected record's
+  // row, else the selected cell.
+  function restore() {
+    if (selectedRecord && selectedRecord.dataset.cell) showRow(selectedRecord.dataset.cell);
+    else show(selectedCell ? selectedCell.id : null);
+  }
   document.querySelectorAll('rect.cell').forEach(function (r) {
     r.addEventListener('mouseenter', function () { show(r.id); });
-    r.addEventListener('mouseleave', function () { show(selectedCell ? selectedCell.id : null); });
-    r.addEventListener('click', function () { selectCell(r.id); });
+    r.addEventListener('mouseleave', restore);
+    r.addEventListener('click', function () {
+      if (selectedRecord) selectRecord(null);
+      selectCell(r.id);
+    });
   });
 
   function selectRecord(li, instant) {
@@ -335,6 +387,7 @@ const char* kScript = R"JS(
     var band = document.getElementById(li.dataset.band);
     if (band) band.classList.add('sel');
     selectCell(li.dataset.cell);
+    showRow(li.dataset.cell);
     var target = document.getElementById(li.dataset.cell) ||
                  document.getElementById('page-' + li.dataset.page);
     if (target) target.scrollIntoView({block: 'center', behavior: instant ? 'auto' : 'smooth'});
@@ -658,6 +711,9 @@ std::string write_review_page(const DocumentResult& doc, const std::vector<PageI
         }
         cell_data[id] = {{"page", p.number},
                          {"table", t},
+                         {"box",
+                          {std::round(c.box.x0), std::round(c.box.y0), std::round(c.box.x1),
+                           std::round(c.box.y1)}},
                          {"row", c.row},
                          {"col", c.col},
                          {"span", span},
