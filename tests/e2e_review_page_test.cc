@@ -102,6 +102,27 @@ TEST(ReviewPageInBrowser, AScannedReportShowsEveryPageCellAndFlaggedRecord) {
   // Light enough to mail: a 9-page scan in well under 5 MB.
   EXPECT_LT(fs::file_size(dir / "scan.html"), 5u << 20);
 
+  // A link to a flagged record opens at it: the entry, its row and its
+  // cell selected, the panel showing the row's cells.
+  int first = -1;
+  for (size_t i = 0; first < 0 && i < doc["records"].size(); ++i) {
+    for (const json& f : doc["records"][i]["flags"]) {
+      if (f == "needs_review") first = int(i);
+    }
+  }
+  ASSERT_GE(first, 0) << "the scan fixture has records to review";
+  std::string id = "r-" + std::to_string(first);
+  BrowserRun linked =
+      run_chromium((dir / "scan.html").string(), "--dump-dom", "1400,900", "#" + id);
+  EXPECT_EQ(linked.console, "");
+  EXPECT_NE(linked.out.find("id=\"" + id + "\" tabindex=\"-1\" class=\"rec review"),
+            std::string::npos);
+  EXPECT_NE(linked.out.find("review sel\""), std::string::npos) << "its row is not selected";
+  EXPECT_TRUE(
+      std::regex_search(linked.out, std::regex(R"(<rect id="c-[^"]+" class="cell[^"]* sel")")))
+      << "no cell is selected";
+  EXPECT_NE(linked.out.find("<table class=\"row\">"), std::string::npos) << "the row is not shown";
+
   // A screenshot a person would look at: the first page and the panel.
   fs::path png = dir / "scan.png";
   BrowserRun shot = run_chromium((dir / "scan.html").string(), "--screenshot=" + png.string());

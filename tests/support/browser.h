@@ -43,14 +43,16 @@ struct BrowserRun {
 // Runs headless Chromium on `file` (a local path, opened as a file URL)
 // with `mode`: "--dump-dom" or "--screenshot=PATH". Its profile lives in a
 // folder of its own, so tests run side by side.
+// `fragment` ("#r-3") is appended to the URL.
 inline BrowserRun run_chromium(const std::string& file, const std::string& mode,
-                               const std::string& window = "1400,900") {
+                               const std::string& window = "1400,900",
+                               const std::string& fragment = "") {
   namespace fs = std::filesystem;
   static int counter = 0;
   fs::path dir = fs::temp_directory_path() / ("pdfrecon-chromium-" + std::to_string(::getpid()) +
                                               "-" + std::to_string(counter++));
   fs::create_directories(dir);
-  std::string url = "file://" + fs::absolute(file).string();
+  std::string url = "file://" + fs::absolute(file).string() + fragment;
   std::string cmd = sh_quote(chromium_path()) +
                     " --headless --no-sandbox --disable-gpu --no-first-run --hide-scrollbars"
                     " --disable-extensions --enable-logging=stderr --v=0 --window-size=" +

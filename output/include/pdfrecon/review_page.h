@@ -3,11 +3,14 @@
 //
 // One self-contained HTML file per document, that works offline from a
 // file URL: every page as a JPEG (a data URI), an SVG overlay of its tables
-// and cells (coloured by source and confidence, doubtful cells and the
-// cells of flagged records outlined), a side panel of records (those that
-// need review, the corrected ones, or all) that scroll to their cell, the
-// metadata and the warnings as read. No network, no external script, style
-// or font: the styles and the script are in the file.
+// and cells (coloured by source and confidence, doubted cells outlined,
+// the rows of flagged records shaded), a side panel of records (those that
+// need review, the corrected ones, or all) that scroll to their cell and
+// show every cell of their row, the metadata and the warnings as read.
+// Pointing at a cell shows its text, raw text, confidence, source,
+// corrections and doubts; j/k step through the records; PAGE.html#r-I
+// opens at record I. No network, no external script, style or font: the
+// styles and the script are in the file.
 //
 // Data flows one way: the page takes the DocumentResult and the images the
 // pipeline read the pages on (ExtractOptions::page_view); it runs no stage.
