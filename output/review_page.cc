@@ -741,17 +741,23 @@ std::string write_review_page(const DocumentResult& doc, const std::vector<PageI
   const std::vector<std::string> shown = panel_fields(doc);
   const std::string initial = review > 0 ? "review" : corrected > 0 ? "corrected" : "all";
   h << "<aside><div class=\"panel-head\"><h2>Records</h2>";
-  if (!doc.records) {
-    h << "<div class=\"sub\">No report profile applied: tables only.</div>";
+  if (doc.records) {
+    h << "<div class=\"filters\" role=\"group\" aria-label=\"which records\">"
+      << "<button type=\"button\" data-filter=\"review\">Needs review (" << review << ")</button>"
+      << "<button type=\"button\" data-filter=\"corrected\">Corrected (" << corrected
+      << ")</button><button type=\"button\" data-filter=\"all\">All (" << records.size()
+      << ")</button></div><div class=\"keys\"><kbd>j</kbd>/<kbd>n</kbd> next, <kbd>k</kbd>/"
+      << "<kbd>p</kbd> previous, <kbd>Esc</kbd> clear, <kbd>b</kbd> boxes on/off</div>";
+  } else {
+    h << "<div class=\"sub\">No report profile applied (profile " << html_escape(doc.profile)
+      << "): tables only, no records. <kbd>b</kbd> boxes on/off</div>";
   }
-  h << "<div class=\"filters\" role=\"group\" aria-label=\"which records\">"
-    << "<button type=\"button\" data-filter=\"review\">Needs review (" << review << ")</button>"
-    << "<button type=\"button\" data-filter=\"corrected\">Corrected (" << corrected << ")</button>"
-    << "<button type=\"button\" data-filter=\"all\">All (" << records.size() << ")</button></div>"
-    << "<div class=\"keys\"><kbd>j</kbd>/<kbd>n</kbd> next, <kbd>k</kbd>/<kbd>p</kbd> previous, "
-    << "<kbd>Esc</kbd> clear, <kbd>b</kbd> boxes on/off</div></div>"
-    << "<div id=\"cellinfo\" aria-live=\"polite\"></div>"
-    << "<ul id=\"records\" data-initial=\"" << initial << "\">";
+  h << "</div><div id=\"cellinfo\" aria-live=\"polite\"></div>";
+  // Said when a filter leaves nothing to show (a report with no record to
+  // review opens on the corrected ones, or all).
+  if (doc.records)
+    h << "<div class=\"none-left\" id=\"none-left\" hidden>No record in this list.</div>";
+  h << "<ul id=\"records\" data-initial=\"" << initial << "\">";
   for (size_t i = 0; i < records.size(); ++i) {
     const Record& r = records[i];
     bool flagged = r.has_flag("needs_review");
@@ -781,8 +787,7 @@ std::string write_review_page(const DocumentResult& doc, const std::vector<PageI
     }
     h << "</li>";
   }
-  h << "</ul><div class=\"none-left\" id=\"none-left\" hidden>No record in this list.</div>"
-    << "</aside>\n";
+  h << "</ul></aside>\n";
 
   h << "<script type=\"application/json\" id=\"cell-data\">" << script_json(cell_data)
     << "</script>\n<script>" << kScript << "</script>\n</body></html>\n";
