@@ -16,12 +16,12 @@
 
 namespace pdfrecon::testing {
 
-// The browser's path, or "" when none is installed ($CHROMIUM first).
+// The browser's path, or "" when none is installed. $CHROMIUM, when set,
+// is the only candidate (CHROMIUM=none: see the tests skip).
 inline std::string chromium_path() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("CHROMIUM")) candidates.emplace_back(env);
-  candidates.insert(candidates.end(),
-                    {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"});
+  std::vector<std::string> candidates = {"/usr/bin/chromium", "/usr/bin/chromium-browser",
+                                         "/usr/bin/google-chrome"};
+  if (const char* env = std::getenv("CHROMIUM")) candidates = {env};
   for (const std::string& c : candidates) {
     if (!c.empty() && ::access(c.c_str(), X_OK) == 0) return c;
   }
@@ -29,7 +29,8 @@ inline std::string chromium_path() {
 }
 
 inline constexpr const char* kNoChromium =
-    "chromium is not installed: the browser checks of the review page are skipped "
+    "chromium is not installed (or $CHROMIUM names no program): the browser checks of the "
+    "review page are skipped "
     "(scripts/install-deps.sh --tests installs it)";
 
 struct BrowserRun {
