@@ -206,9 +206,9 @@ border:2px solid}
 .sw.band{border-color:transparent;background:rgba(220,38,38,.16)}
 .sw.merged{border-style:dashed;border-color:#555}
 section.page{background:#fff;border:1px solid var(--line);border-radius:8px;margin:16px 0;
-padding:10px 12px 12px}
+padding:10px 12px 12px;overflow-x:auto}
 .page-head{display:flex;gap:10px;align-items:baseline;flex-wrap:wrap;margin-bottom:8px}
-.sheet{position:relative;width:100%;background:#fff;box-shadow:0 0 0 1px #cbd2dc}
+.sheet{position:relative;width:calc(100% * var(--zoom,1));background:#fff;box-shadow:0 0 0 1px #cbd2dc}
 .sheet img,.sheet svg{position:absolute;inset:0;width:100%;height:100%;display:block}
 .sheet .none{position:absolute;inset:0;display:flex;align-items:center;justify-content:center;
 color:var(--muted)}
@@ -222,10 +222,10 @@ rect.cell.lo{fill:rgba(220,38,38,.26)}
 rect.cell.merged{stroke-dasharray:6 3}
 rect.cell.doubt{stroke:var(--bad);stroke-width:2.5}
 rect.cell:hover{stroke:#000;stroke-width:2.5;fill:rgba(250,204,21,.25)}
-rect.cell.sel{stroke:#000;stroke-width:3;fill:rgba(250,204,21,.35)}
+rect.cell.sel{stroke:#000;stroke-width:3;fill:rgba(250,204,21,.15)}
 rect.band{fill:none;stroke:none;pointer-events:none}
 rect.band.review{fill:rgba(220,38,38,.13)}
-rect.band.sel{fill:rgba(250,204,21,.4);stroke:#a16207;stroke-width:2}
+rect.band.sel{fill:rgba(250,204,21,.28);stroke:#a16207;stroke-width:2}
 body.hide-boxes svg{display:none}
 .lines{margin-top:8px;font-size:13px}
 .lines ol{margin:4px 0 0;padding-left:24px;color:var(--muted)}
@@ -412,10 +412,22 @@ const char* kScript = R"JS(
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     if (e.key === 'j' || e.key === 'n') { step(1); e.preventDefault(); }
     else if (e.key === 'k' || e.key === 'p') { step(-1); e.preventDefault(); }
-    else if (e.key === 'b') { document.body.classList.toggle('hide-boxes'); }
+    else if (e.key === 'b') { boxes.checked = !boxes.checked; document.body.classList.toggle('hide-boxes', !boxes.checked); }
+    else if (e.key === '+' || e.key === '=') { zoom(1); }
+    else if (e.key === '-') { zoom(-1); }
+    else if (e.key === '0') { zoom(0); }
     else if (e.key === 'Escape') { selectRecord(null); }
   });
 
+  // The pages' width, in steps: 100% fits the column; the images hold
+  // about 140% before they blur.
+  var zooms = [1, 1.25, 1.5, 2], zoomAt = 0;
+  function zoom(by) {
+    zoomAt = by === 0 ? 0 : Math.min(zooms.length - 1, Math.max(0, zoomAt + by));
+    document.body.style.setProperty('--zoom', zooms[zoomAt]);
+    var target = selectedCell || (selectedRecord && document.getElementById(selectedRecord.dataset.cell));
+    if (target) target.scrollIntoView({block: 'center', inline: 'center'});
+  }
   var empty = document.getElementById('none-left');
   function filter(name) {
     list.className = name === 'all' ? '' : 'only-' + name;
@@ -746,11 +758,12 @@ std::string write_review_page(const DocumentResult& doc, const std::vector<PageI
       << "<button type=\"button\" data-filter=\"review\">Needs review (" << review << ")</button>"
       << "<button type=\"button\" data-filter=\"corrected\">Corrected (" << corrected
       << ")</button><button type=\"button\" data-filter=\"all\">All (" << records.size()
-      << ")</button></div><div class=\"keys\"><kbd>j</kbd>/<kbd>n</kbd> next, <kbd>k</kbd>/"
-      << "<kbd>p</kbd> previous, <kbd>Esc</kbd> clear, <kbd>b</kbd> boxes on/off</div>";
+      << ")</button></div><div class=\"keys\" title=\"n and p work as j and k\"><kbd>j</kbd> "
+      << "<kbd>k</kbd> next, previous \u00b7 <kbd>Esc</kbd> clear \u00b7 <kbd>b</kbd> boxes "
+      << "\u00b7 <kbd>+</kbd> <kbd>-</kbd> zoom</div>";
   } else {
     h << "<div class=\"sub\">No report profile applied (profile " << html_escape(doc.profile)
-      << "): tables only, no records. <kbd>b</kbd> boxes on/off</div>";
+      << "): tables only, no records. <kbd>b</kbd> boxes, <kbd>+</kbd>/<kbd>-</kbd> zoom</div>";
   }
   h << "</div><div id=\"cellinfo\" aria-live=\"polite\"></div>";
   // Said when a filter leaves nothing to show (a report with no record to

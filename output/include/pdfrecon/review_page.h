@@ -8,8 +8,8 @@
 // need review, the corrected ones, or all) that scroll to their cell and
 // show every cell of their row, the metadata and the warnings as read.
 // Pointing at a cell shows its text, raw text, confidence, source,
-// corrections and doubts; j/k step through the records; PAGE.html#r-I
-// opens at record I. No network, no external script, style or font: the
+// corrections and doubts; j/k step through the records, +/- zoom the
+// pages; PAGE.html#r-I opens at record I. No network, no external script, style or font: the
 // styles and the script are in the file.
 //
 // Data flows one way: the page takes the DocumentResult and the images the
