@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -122,6 +123,28 @@ TEST(ReviewPageInBrowser, AScannedReportShowsEveryPageCellAndFlaggedRecord) {
       std::regex_search(linked.out, std::regex(R"(<rect id="c-[^"]+" class="cell[^"]* sel")")))
       << "no cell is selected";
   EXPECT_NE(linked.out.find("<table class=\"row\">"), std::string::npos) << "the row is not shown";
+
+  // j twice: the second flagged record is selected (keys pressed by a
+  // script appended to a copy of the page).
+  int second = -1, seen = 0;
+  for (size_t i = 0; second < 0 && i < doc["records"].size(); ++i) {
+    for (const json& f : doc["records"][i]["flags"]) {
+      if (f == "needs_review" && ++seen == 2) second = int(i);
+    }
+  }
+  if (second >= 0) {
+    std::string page = slurp(dir / "scan.html");
+    page.insert(page.rfind("</body>"),
+                "<script>['j','j'].forEach(function (k) {"
+                "document.dispatchEvent(new KeyboardEvent('keydown', {key: k}));});</script>");
+    std::ofstream(dir / "keys.html", std::ios::binary) << page;
+    BrowserRun keys = run_chromium((dir / "keys.html").string(), "--dump-dom");
+    EXPECT_EQ(keys.console, "");
+    EXPECT_TRUE(std::regex_search(keys.out, std::regex("<li id=\"r-" + std::to_string(second) +
+                                                       "\"[^>]* class=\"rec review[^\"]* sel\"")))
+        << "j j did not select the second record to review";
+    EXPECT_EQ(count_of(keys.out, " sel\""), 3) << "one entry, one row, one cell";
+  }
 
   // A screenshot a person would look at: the first page and the panel.
   fs::path png = dir / "scan.png";
