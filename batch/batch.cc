@@ -25,6 +25,7 @@
 #include "pdfrecon/atomic_file.h"
 #include "pdfrecon/pdf_document.h"
 #include "pdfrecon/record_store.h"
+#include "pdfrecon/review_page.h"
 #include "pdfrecon/sha256.h"
 #include "pdfrecon/writers.h"
 
@@ -430,6 +431,14 @@ std::string csv_output_path(const std::string& out_dir, const BatchInput& input)
   return (fs::path(out_dir) / (input.output_stem + ".csv")).string();
 }
 
+std::string review_output_path(const std::string& out_dir, const BatchInput& input) {
+  return (fs::path(out_dir) / (input.output_stem + ".review.html")).string();
+}
+
+std::string review_index_path(const std::string& out_dir) {
+  return (fs::path(out_dir) / "index.html").string();
+}
+
 int remove_stale_temps(const std::string& out_dir) {
   int removed = 0;
   std::error_code ec;
@@ -460,6 +469,41 @@ int remove_stale_temps(const std::string& out_dir) {
   }
   return removed;
 }
+
+namespace {
+
+// OUTDIR/index.html: this run's files, a skipped one with its earlier
+// outputs. A failure to write it is the summary's index_error.
+void write_review_index(const std::string& out_dir, BatchSummary& summary) {
+  std::vector<ReviewIndexEntry> entries;
+  for (const FileOutcome& o : summary.files) {
+    ReviewIndexEntry e;
+    e.file = o.input.path;
+    e.pages = o.pages;
+    e.records = o.records;
+    e.needs_review = o.needs_review;
+    e.seconds = o.seconds;
+    e.error = o.error;
+    e.status = o.status == FileStatus::failed    ? "failed"
+               : o.status == FileStatus::skipped ? "skipped"
+               : o.unread_pages > 0              ? "partial"
+                                                 : "complete";
+    if (o.status != FileStatus::failed) {
+      e.json = o.input.output_stem + ".json";
+      if (fs::exists(review_output_path(out_dir, o.input))) {
+        e.review = o.input.output_stem + ".review.html";
+      }
+    }
+    entries.push_back(std::move(e));
+  }
+  try {
+    write_file_atomically(review_index_path(out_dir), pdfrecon::write_review_index(entries));
+  } catch (const std::runtime_error& e) {
+    summary.index_error = e.what();
+  }
+}
+
+}  // namespace
 
 BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions& options,
                        const BatchEvents& events) {
@@ -517,19 +561,25 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     auto t0 = std::chrono::steady_clock::now();
     const std::string json_path = json_output_path(options.out_dir, in);
     const std::string csv_path = csv_output_path(options.out_dir, in);
+    const std::string review_path = review_output_path(options.out_dir, in);
     std::string sha;
     // An output that is the input (a hard link to it) is never written or
     // removed.
-    const bool output_is_input = same_file(in.path, json_path) || same_file(in.path, csv_path);
+    std::string input_as_output;
+    for (const std::string& p : {json_path, csv_path, review_path}) {
+      if (input_as_output.empty() && same_file(in.path, p)) input_as_output = p;
+    }
+    const bool output_is_input = !input_as_output.empty();
     try {
       if (!in.conflict.empty()) throw InputError(in.conflict);
       if (output_is_input) {
-        throw InputError("an output (" + (same_file(in.path, json_path) ? json_path : csv_path) +
+        throw InputError("an output (" + input_as_output +
                          ") is the input file itself; not overwriting it");
       }
       if (options.resume) {
         outcome.reread = RereadReason::no_output;
-        if (fs::exists(json_path) && fs::exists(csv_path)) {
+        if (fs::exists(json_path) && fs::exists(csv_path) &&
+            (!options.review || fs::exists(review_path))) {
           sha = sha256_file(in.path);
           OutputStamp now = current_stamp;
           now.sha256 = sha;
@@ -564,6 +614,12 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
           events.page_done();
         };
       }
+      PageImageCollector images;
+      if (options.review) {
+        eo.page_view = [&images](int page, const cv::Mat& grey, double px_per_pt) {
+          images.add(page, grey, px_per_pt);
+        };
+      }
       DocumentResult doc = extract_document(in.path, eo, progress);
       doc.tool_version = options.tool_version;
       doc.options_hash = options_digest;
@@ -578,8 +634,10 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       fs::create_directories(fs::path(json_path).parent_path());
       OutputLock writing(lock_fd, in.output_stem);
       fs::remove(json_path);
+      if (options.review) fs::remove(review_path);
       write_file_atomically(csv_path, write_csv(doc));
       write_file_atomically(json_path, write_json(doc));
+      if (options.review) write_file_atomically(review_path, write_review_page(doc, images.take()));
       if (store) {
         std::lock_guard lock(store_mutex);
         store->put_document(in.path, doc);
@@ -598,6 +656,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
       std::error_code ignored;
       fs::remove(json_path, ignored);
       fs::remove(csv_path, ignored);
+      if (options.review) fs::remove(review_path, ignored);
     }
     if (outcome.status == FileStatus::failed && store) {
       if (sha.empty()) {
@@ -659,6 +718,7 @@ BatchSummary run_batch(const std::vector<BatchInput>& inputs, const BatchOptions
     }
   }
   summary.resume = options.resume;
+  if (options.review) write_review_index(options.out_dir, summary);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;
 }

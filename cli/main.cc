@@ -24,6 +24,7 @@
 #include "pdfrecon/pipeline.h"
 #include "pdfrecon/record_store.h"
 #include "pdfrecon/report_profile.h"
+#include "pdfrecon/review_page.h"
 #include "pdfrecon/verify.h"
 #include "pdfrecon/writers.h"
 #include "version.h"
@@ -71,6 +72,7 @@ Examples:
   pdfrecon extract stats.pdf --tables stream        unruled tables only (columns from alignment)
   pdfrecon extract report.pdf --dict my-institution/ also know these units and indicators
   pdfrecon extract pay.pdf --profile-file lotaip-a6.json   a report of another kind
+  pdfrecon extract scan.pdf --review scan.html        see what was read, page by page
   pdfrecon extract scan.pdf --debug-dir dbg/          the images each page went through
 
 Output (described in the README): "pages[].tables[].cells[]" hold every
@@ -106,6 +108,7 @@ Examples:
   pdfrecon batch archive/ -o out/ --shard 0/4 --resume --db out/shard-0.sqlite
       one of 4 shards (0/4 .. 3/4), e.g. on 4 machines sharing out/; then
       pdfrecon merge-db out/all.sqlite out/shard-*.sqlite
+  pdfrecon batch archive/ -o out/ --review            out/index.html: every file, its review page
   pdfrecon batch archive/ -o out/ --db out/lotaip.sqlite
       sqlite3 out/lotaip.sqlite "select period, unit, indicator, target from
       records join documents d on d.id = document_id where indicator like
@@ -344,7 +347,7 @@ std::string format_from_name(const std::string& out) {
 
 int run_extract(const std::vector<std::string>& args) {
   po::options_description opts("Options");
-  std::string output, format, pages, debug_dir;
+  std::string output, format, pages, debug_dir, review;
   PipelineArgs pa;
   // clang-format off
   opts.add_options()
@@ -356,9 +359,12 @@ int run_extract(const std::vector<std::string>& args) {
     ("pages,p", po::value(&pages), "pages to read, e.g. 1,3-5 (default: all)");
   add_pipeline_options(opts, pa, "pages read in parallel (0: the CPUs this process may use)");
   opts.add_options()
+    ("review", po::value(&review),
+     "also write a review page here (OUT.html): every page with the cells read drawn over it, "
+     "the records to check beside; one self-contained file that opens offline in a browser")
     ("debug-dir", po::value(&debug_dir),
      "write each page's working images here as PNG (page-NNN-STAGE.png: render or levelled, "
-     "binary, hmask, vmask, grid, stack-K)")
+     "binary, hmask, vmask, rulings, grid, stack-K)")
     ("quiet,q", "no progress on stderr");
   // clang-format on
   std::string input;
@@ -372,6 +378,17 @@ int run_extract(const std::vector<std::string>& args) {
   // made again: refuse it whatever the spelling (same device and inode).
   if (!output.empty() && output != "-" && same_file(input, output)) {
     throw po::error("-o " + output + " is the input file " + input + "; refusing to overwrite it");
+  }
+
+  if (!review.empty()) {
+    if (review == "-") throw po::error("--review needs a file name, not standard output");
+    if (same_file(input, review)) {
+      throw po::error("--review " + review + " is the input file " + input +
+                      "; refusing to overwrite it");
+    }
+    if (!output.empty() && output != "-" && (output == review || same_file(output, review))) {
+      throw po::error("--review " + review + " is also the -o output");
+    }
   }
 
   const bool to_stdout = output.empty() || output == "-";
@@ -395,6 +412,12 @@ int run_extract(const std::vector<std::string>& args) {
     }
   }
   options.debug_dir = debug_dir;
+  PageImageCollector images;
+  if (!review.empty()) {
+    options.page_view = [&images](int page, const cv::Mat& grey, double px_per_pt) {
+      images.add(page, grey, px_per_pt);
+    };
+  }
 
   bool show_progress = !vm.count("quiet") && stderr_is_terminal();
   ProgressFn progress;
@@ -438,6 +461,14 @@ int run_extract(const std::vector<std::string>& args) {
     }
   }
   if (written != kExitOk) return written;
+  if (!review.empty()) {
+    try {
+      write_file_atomically(review, write_review_page(doc, images.take()));
+    } catch (const std::runtime_error& e) {
+      fail_line("", e.what());
+      return kExitInput;
+    }
+  }
   if (doc.unread_pages > 0) {
     // The output holds what could be read; success it is not.
     fail_line(input, std::to_string(doc.unread_pages) + " of " + std::to_string(doc.pages.size()) +
@@ -478,6 +509,8 @@ int run_batch_command(std::vector<std::string> args) {
     ("csv", po::value(&combined_csv),
      "also write one records CSV of every file done or up to date, with the columns file "
      "(the input) and sha256 added at the end")
+    ("review", "also write STEM.review.html per file (pages, cells and records to check; see "
+     "extract --help) and OUTDIR/index.html listing every file")
     ("quiet,q", "no progress or per-file lines; failures and the summary only");
   // clang-format on
   add_pipeline_options(opts, pa,
@@ -502,6 +535,7 @@ int run_batch_command(std::vector<std::string> args) {
   options.tool_version = kVersion;
   std::pair<int, int> slice{0, 1};
   if (vm.count("shard")) slice = parse_shard(shard);
+  options.review = vm.count("review") > 0;
 
   std::vector<BatchInput> files = collect_inputs(inputs, &std::cin);
   if (vm.count("shard")) {
@@ -521,6 +555,10 @@ int run_batch_command(std::vector<std::string> args) {
     return kExitInput;
   }
   progress.finish(summary);
+  if (!summary.index_error.empty()) {
+    fail_line("", summary.index_error);
+    return kExitInput;
+  }
   if (!combined_csv.empty()) {
     try {
       int left_out = write_combined_csv(combined_csv, summary, out_dir);

@@ -231,6 +231,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
     LevelledPage level = levelled(pdf, index, dpi, reading, debug);
     deadline.check();
     p.skew_degrees = level.level.grids.skew_degrees;
+    if (options.page_view) options.page_view(number, level.grey, dpi / 72.0);
     return with_reading(
         std::move(p),
         read_page_image(level.grey, std::move(level.level.grids.tables), dpi / 72.0, reading));
@@ -244,6 +245,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
     deadline.check();
     move_words(words, level.level.turn, dpi / 72.0);
     p.skew_degrees = level.level.grids.skew_degrees;
+    if (options.page_view) options.page_view(number, level.grey, dpi / 72.0);
     return with_reading(std::move(p),
                         read_layered_page(level.grey, std::move(level.level.grids.tables),
                                           std::move(words), ocr_layer, dpi / 72.0, reading));
@@ -271,6 +273,15 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   if (!drawn_only || debug.on()) {
     dpi = fitted_dpi(pdf, index, options.dpi, options, warnings);
     grey = pdf.render_grey(index, dpi);
+  } else if (options.page_view) {
+    // Rendered only to be looked at: smaller when huge, never a warning,
+    // and a page too large to render is still read.
+    std::vector<std::string> unsaid;
+    try {
+      dpi = fitted_dpi(pdf, index, options.view_dpi, options, unsaid);
+      grey = pdf.render_grey(index, dpi, /*antialias=*/true);  // for eyes, not for rulings
+    } catch (const InputError&) {
+    }
   }
   // Content drawn sideways (or a /Rotate that turned it so) is turned
   // upright; coordinates are then those of the upright page.
@@ -345,6 +356,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
     }
   }
   page.lines = text_lines(std::move(outside));
+  if (options.page_view && !grey.empty()) options.page_view(number, grey, dpi / 72.0);
   return page;
 }
 

@@ -7,7 +7,7 @@
 #   scripts/install-deps.sh --fuzz   also clang and libFuzzer (FUZZ_PACKAGES),
 #                                    only for -DPDFRECON_FUZZ=ON; not by default
 #   scripts/install-deps.sh --tests  also what only the tests need (TEST_PACKAGES);
-#                                    scripts/run-tests.sh passes it
+#                                    scripts/run-tests.sh passes it, run-sample.sh not
 #   scripts/install-deps.sh --slurm  also a single-node Slurm (SLURM_PACKAGES),
 #                                    for scripts/test-slurm.sh only
 set -euo pipefail
@@ -37,8 +37,10 @@ PACKAGES=(
 # -DCMAKE_CXX_COMPILER=clang++). Installed only with --fuzz.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 # Only for tests: a real PostgreSQL server that tests/pg_store_test.cc starts
-# (initdb + pg_ctl on a temporary socket folder).
-TEST_PACKAGES=(postgresql)
+# (initdb + pg_ctl on a temporary socket folder), and headless Chromium that
+# opens the review pages (tests/e2e_review_page_test.cc). Those tests skip,
+# saying so, without them; pdfrecon itself never runs either.
+TEST_PACKAGES=(postgresql chromium)
 # Only for scripts/test-slurm.sh: Slurm's daemons and its authentication.
 SLURM_PACKAGES=(slurm-wlm munge)
 for arg in "$@"; do

@@ -210,4 +210,51 @@ TEST(CliExtract, DebugDirHoldsEachPagesWorkingImages) {
   fs::remove_all(dir);
 }
 
+// The review page is an output like -o: never over the input, nor over -o.
+TEST(CliExtract, ReviewPageNeverReplacesTheInputOrTheOutput) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("pdfrecon-review-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::copy_file(source_path("fixtures/invented-lotaip-a4/born-digital.pdf"), dir / "r.pdf");
+  const std::string before = pdfrecon::testing::slurp(dir / "r.pdf");
+  auto r = run_pdfrecon("extract " + sh_quote((dir / "r.pdf").string()) + " --review " +
+                        sh_quote((dir / "." / "r.pdf").string()));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("is the input file"), std::string::npos) << r.err;
+  r = run_pdfrecon("extract " + sh_quote((dir / "r.pdf").string()) + " -o " +
+                   sh_quote((dir / "r.html").string()) + " --format json --review " +
+                   sh_quote((dir / "r.html").string()));
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("is also the -o output"), std::string::npos) << r.err;
+  EXPECT_EQ(pdfrecon::testing::slurp(dir / "r.pdf"), before);
+  // And written whole beside the JSON when asked.
+  r = run_pdfrecon("extract " + sh_quote((dir / "r.pdf").string()) + " -o " +
+                   sh_quote((dir / "r.json").string()) + " --review " +
+                   sh_quote((dir / "r.html").string()));
+  EXPECT_EQ(r.status, 0) << r.err;
+  std::string html = pdfrecon::testing::slurp(dir / "r.html");
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("</html>"), std::string::npos);
+  fs::remove_all(dir);
+}
+
+// A scan is levelled, its rulings found in the pixels, its cells read in
+// stacks: each stage's image is there, named by page and stage.
+TEST(CliExtract, DebugDirHoldsAScannedPagesWorkingImages) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("pdfrecon-debug-scan-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  auto r = run_pdfrecon("extract " + sh_quote(source_path("fixtures/invented-lotaip-a4/scan.pdf")) +
+                        " --pages 2 --debug-dir " + sh_quote(dir.string()) + " -o /dev/null");
+  EXPECT_EQ(r.status, 0) << r.err;
+  for (const char* stage : {"levelled", "binary", "hmask", "vmask", "grid", "stack-1"}) {
+    std::string name = std::string("page-002-") + stage + ".png";
+    std::string png = pdfrecon::testing::slurp(dir / name);
+    EXPECT_EQ(png.substr(0, 8), "\x89PNG\r\n\x1a\n") << name;
+  }
+  EXPECT_FALSE(fs::exists(dir / "page-001-levelled.png")) << "page 1 was not asked for";
+  fs::remove_all(dir);
+}
+
 }  // namespace

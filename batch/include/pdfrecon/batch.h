@@ -97,6 +97,7 @@ struct BatchOptions {
   std::string options_hash;
   // Appends each file's line to OUTDIR/summary.jsonl.
   bool summary_jsonl = true;
+  bool review = false;  // STEM.review.html per file and OUTDIR/index.html
 };
 
 enum class FileStatus { done, skipped, failed };
@@ -136,6 +137,7 @@ struct BatchSummary {
   bool resume = false;
   int reread[6] = {};
   double seconds = 0;
+  std::string index_error;  // with `review`: why index.html could not be written
 };
 
 // Thrown before any file is processed when the output folder or the
@@ -178,5 +180,8 @@ std::string summary_line(const FileOutcome& outcome, const BatchOptions& options
 // The output paths of one input.
 std::string json_output_path(const std::string& out_dir, const BatchInput& input);
 std::string csv_output_path(const std::string& out_dir, const BatchInput& input);
+std::string review_output_path(const std::string& out_dir, const BatchInput& input);
+// OUTDIR/index.html, written with `review`.
+std::string review_index_path(const std::string& out_dir);
 
 }  // namespace pdfrecon

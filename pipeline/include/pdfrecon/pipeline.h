@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <opencv2/core.hpp>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -30,6 +31,13 @@ struct PageRanges {
   std::vector<int> expand(int page_count) const;
 };
 
+// Shown the image a page was read on, the one its boxes refer to: 8-bit
+// grey, levelled and upright as the page was read, `px_per_pt` pixels a
+// point, its top-left corner the page's. Called once per page read (not
+// for blank or unread pages), from the worker that read it: it must be
+// thread-safe and must not keep `grey` past the call without copying.
+using PageViewFn = std::function<void(int page, const cv::Mat& grey, double px_per_pt)>;
+
 struct ExtractOptions {
   PageRanges pages;  // empty = all
   double dpi = 150;  // rendering resolution for grid detection
@@ -52,7 +60,12 @@ struct ExtractOptions {
   std::vector<std::string> dict_dirs;  // user dictionaries, added to the bundled one
   bool bundled_dict = true;            // false: only dict_dirs (see what OCR reads unaided)
   std::string debug_dir;               // when set, intermediate images are written here
-  int jobs = 0;                        // worker threads for pages; 0 = one per core
+  // When set, each page's image is shown to it (the review page,
+  // review_page.h). A born-digital page read from its drawing is then
+  // rendered too, at view_dpi.
+  PageViewFn page_view;
+  double view_dpi = 100;
+  int jobs = 0;                                    // worker threads for pages; 0 = one per core
   uint64_t max_input_bytes = uint64_t(512) << 20;  // a larger input is refused
   // A document with more pages to read than this (after `pages`) is
   // refused with InputError before any page is read; --pages picks some.
