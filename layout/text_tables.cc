@@ -545,6 +545,12 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
                        [&](int i) { return column_of(edges, box(i).cx()) == 0; });
   };
   auto take_until = [&](double y, double cut) {
+    // A band holding more lines than a ruled row does is a group of rows,
+    // whatever the other bands hold (a body between its header's rule and
+    // the total's).
+    size_t held = next_line;
+    while (held < lines.size() && lines[held].cy < y) ++held;
+    const bool group = group_rules || int(held - next_line) > o_.max_ruled_row_lines;
     std::vector<const Line*> band;
     std::vector<bool> figures(size_t(ncols), false);
     auto flush = [&](double below) {
@@ -555,7 +561,7 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
     while (next_line < lines.size() && lines[next_line].cy < y) {
       const Line* l = &lines[next_line++];
       std::vector<bool> f = figure_columns(l);
-      bool clash = group_rules && !band.empty() && starts_row(l) &&
+      bool clash = group && !band.empty() && starts_row(l) &&
                    std::any_of(band.begin(), band.end(), starts_row);
       for (int c = 0; c < ncols; ++c) clash = clash || (f[size_t(c)] && figures[size_t(c)]);
       if (clash) flush(std::nan(""));

@@ -244,6 +244,53 @@ TEST_F(TextTables, HeaderRuleMakesOneHeaderRow) {
   EXPECT_EQ(text_at(doc.pages[0].tables[0], 0, 1), "Unit price");
 }
 
+TEST_F(TextTables, AGroupBetweenRulesKeepsItsHeadingsApart) {
+  // Rules under the header, above and under the total, and under a note:
+  // most bands hold a line, the body between them six. Its group headings
+  // ("Caste/tribe", a first column alone) are rows of their own, not the
+  // first line of the row under them.
+  std::vector<Text> t;
+  t.push_back({72, 100, "Characteristic"});
+  t.push_back({300, 100, "Any", Align::kRight});
+  t.push_back({400, 100, "Modern", Align::kRight});
+  t.push_back({300, 112, "method", Align::kRight});
+  t.push_back({400, 112, "method", Align::kRight});
+  const char* first[] = {"Caste/tribe",  "Scheduled caste", "Scheduled tribe",
+                         "Wealth index", "Lowest",          "Second"};
+  const char* any[] = {"", "74.8", "59.3", "", "64.5", "68.5"};
+  const char* modern[] = {"", "55.8", "39.0", "", "48.6", "50.4"};
+  double y = 118;
+  for (int r = 0; r < 6; ++r) {
+    y += 14;
+    t.push_back({72, y, first[r]});
+    if (*any[r]) t.push_back({300, y, any[r], Align::kRight});
+    if (*modern[r]) t.push_back({400, y, modern[r], Align::kRight});
+  }
+  t.push_back({72, y + 20, "Total"});
+  t.push_back({300, y + 20, "70.1", Align::kRight});
+  t.push_back({400, y + 20, "50.0", Align::kRight});
+  t.push_back({72, y + 40, "Note"});
+  t.push_back({300, y + 40, "1.0", Align::kRight});
+  t.push_back({400, y + 40, "2.0", Align::kRight});
+  std::vector<Segment> rules{{70, 118, 402, 118},
+                             {70, y + 7, 402, y + 7},
+                             {70, y + 27, 402, y + 27},
+                             {70, y + 47, 402, y + 47}};
+  draw_pdf(pdf, t, rules);
+  std::vector<DrawnRule> drawn;
+  for (const Segment& r : rules) drawn.push_back({r.x0, r.y0, r.x1, r.y1});
+  std::vector<CellGrid> tables = find_text_tables(words_of(pdf), 612, 792, drawn);
+  ASSERT_EQ(tables.size(), 1u);
+  const CellGrid& g = tables[0];
+  ASSERT_EQ(g.n_cols(), 3);
+  ASSERT_EQ(g.n_rows(), 9);  // header, six body lines, total, note
+  EXPECT_EQ(text_at(g, 1, 0), "Caste/tribe");
+  EXPECT_EQ(text_at(g, 2, 0), "Scheduled caste");
+  EXPECT_EQ(text_at(g, 2, 1), "74.8");
+  EXPECT_EQ(text_at(g, 4, 0), "Wealth index");
+  EXPECT_EQ(text_at(g, 5, 0), "Lowest");
+}
+
 // Prose: paragraphs in one column, then two columns side by side, a
 // heading, and a running footer with a page number.
 std::vector<Text> prose_page() {
