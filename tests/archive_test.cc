@@ -22,7 +22,9 @@
 #include "pdfrecon/batch.h"
 #include "pdfrecon/sha256.h"
 #include "support/csv.h"
+#include "support/files.h"
 #include "support/run_command.h"
+#include "support/sqlite_rows.h"
 #include "support/temp_dir.h"
 
 extern char** environ;
@@ -31,10 +33,12 @@ namespace pdfrecon {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::copy;
 using testing::run_pdfrecon;
 using testing::sh_quote;
 using testing::slurp;
 using testing::source_path;
+using testing::touch;
 
 const std::string kCne = source_path("fixtures/cne-lotaip-a4-2023-11/born-digital.pdf");
 const std::string kInvented = source_path("fixtures/invented-lotaip-a4/born-digital.pdf");
@@ -43,16 +47,6 @@ const std::string kA6 = source_path("fixtures/invented-lotaip-a6/born-digital.pd
 struct TempDir : testing::TempDir {
   explicit TempDir(const std::string& name) : testing::TempDir("archive", name) {}
 };
-
-void touch(const fs::path& p, const std::string& text = "x") {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-void copy(const std::string& from, const fs::path& to) {
-  fs::create_directories(to.parent_path());
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-}
 
 // Every output file under `dir` (summary.jsonl aside: its seconds differ run
 // to run; stores and the lock file too), relative, with its bytes.
@@ -76,25 +70,8 @@ std::vector<nlohmann::json> summary_lines(const fs::path& dir) {
   return out;
 }
 
-// The rows of `sql` on `db`, each row's columns joined by '|'.
 std::vector<std::string> rows(const fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-  std::vector<std::string> out;
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    std::string row;
-    for (int c = 0; c < sqlite3_column_count(st); ++c) {
-      auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
-      if (c) row += '|';
-      row += t ? t : "NULL";
-    }
-    out.push_back(row);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return out;
+  return testing::sqlite_rows(db, sql);
 }
 
 // What a store holds, without its ids or times: documents, then every

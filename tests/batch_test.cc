@@ -22,6 +22,7 @@
 #include "pdfrecon/batch_progress.h"
 #include "pdfrecon/sha256.h"
 #include "support/csv.h"
+#include "support/files.h"
 #include "support/run_command.h"
 #include "support/temp_dir.h"
 
@@ -31,11 +32,13 @@ namespace pdfrecon {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::copy;
 using testing::parse_csv;
 using testing::run_pdfrecon;
 using testing::sh_quote;
 using testing::slurp;
 using testing::source_path;
+using testing::touch;
 
 const std::string kCne = source_path("fixtures/cne-lotaip-a4-2023-11/born-digital.pdf");
 const std::string kInvented = source_path("fixtures/invented-lotaip-a4/born-digital.pdf");
@@ -43,16 +46,6 @@ const std::string kInvented = source_path("fixtures/invented-lotaip-a4/born-digi
 struct TempDir : testing::TempDir {
   explicit TempDir(const std::string& name) : testing::TempDir("batch", name) {}
 };
-
-void touch(const fs::path& p, const std::string& text = "x") {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
-
-void copy(const std::string& from, const fs::path& to) {
-  fs::create_directories(to.parent_path());
-  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-}
 
 // Every regular file under `dir`, relative, with its bytes.
 std::map<std::string, std::string> tree(const fs::path& dir) {

@@ -14,6 +14,7 @@
 
 #include "support/postgres_server.h"
 #include "support/run_command.h"
+#include "support/sqlite_rows.h"
 #include "support/temp_dir.h"
 
 namespace pdfrecon {
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 using testing::run_pdfrecon;
 using testing::sh_quote;
 using testing::source_path;
+using testing::sqlite_rows;
 
 // One server for every test of this file.
 testing::PostgresServer* server = nullptr;
@@ -64,26 +66,6 @@ class PgStore : public ::testing::Test {
     return out;
   }
 };
-
-std::vector<std::string> sqlite_rows(const fs::path& db, const std::string& sql) {
-  sqlite3* h = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db.c_str(), &h, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  sqlite3_stmt* st = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(h, sql.c_str(), -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
-  std::vector<std::string> out;
-  while (st && sqlite3_step(st) == SQLITE_ROW) {
-    std::string row;
-    for (int c = 0; c < sqlite3_column_count(st); ++c) {
-      auto* t = reinterpret_cast<const char*>(sqlite3_column_text(st, c));
-      if (c) row += '|';
-      row += t ? t : "NULL";
-    }
-    out.push_back(row);
-  }
-  sqlite3_finalize(st);
-  sqlite3_close(h);
-  return out;
-}
 
 // Queries both stores answer in the same words (no floating point text).
 const std::vector<std::string> kSameRows = {
