@@ -921,9 +921,9 @@ void find_tables(const std::vector<Piece>& hpieces, const std::vector<Piece>& vp
   for (const Line& l : hs) {
     if (l.length() < s.hline) continue;
     cv::Point2d a = map_point(back, l.a, l.pos), b = map_point(back, l.b, l.pos);
-    out.horizontal_rulings.push_back(
-        Box{std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)}.scaled(
-            1 / px_per_pt));
+    out.horizontal_rulings.push_back({true, (a.y + b.y) / 2 / px_per_pt,
+                                      std::min(a.x, b.x) / px_per_pt,
+                                      std::max(a.x, b.x) / px_per_pt, l.thick / px_per_pt});
   }
   Rulings rulings{hs, vs, s};
   // Drawn lines are never glyphs passing for rulings: two boundaries
@@ -961,9 +961,7 @@ void find_tables(const std::vector<Piece>& hpieces, const std::vector<Piece>& vp
       tables.push_back(to_points(t, back, px_per_pt));
     }
   }
-  std::sort(tables.begin(), tables.end(), [](const CellGrid& a, const CellGrid& b) {
-    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-  });
+  std::sort(tables.begin(), tables.end(), reading_order);
 }
 
 }  // namespace

@@ -53,17 +53,14 @@ struct Line {
 // What the functions below share: the words and the options.
 class Finder {
  public:
-  Finder(const std::vector<Word>& words, const std::vector<DrawnRule>& rules,
+  Finder(const std::vector<Word>& words, const std::vector<Ruling>& rules,
          const TextTableOptions& o, Box page = {})
       : w_(words), o_(o), page_(page), used_(words.size(), false) {
-    for (const DrawnRule& r : rules) {
-      if (std::abs(r.y1 - r.y0) < std::abs(r.x1 - r.x0)) {
-        rules_.push_back(
-            {std::min(r.x0, r.x1), (r.y0 + r.y1) / 2, std::max(r.x0, r.x1), (r.y0 + r.y1) / 2});
-      }
+    for (const Ruling& r : rules) {
+      if (r.horizontal) rules_.push_back(r);
     }
     std::sort(rules_.begin(), rules_.end(),
-              [](const DrawnRule& a, const DrawnRule& b) { return a.y0 < b.y0; });
+              [](const Ruling& a, const Ruling& b) { return a.pos < b.pos; });
   }
 
   std::vector<CellGrid> run();
@@ -83,8 +80,8 @@ class Finder {
 
   const std::vector<Word>& w_;
   const TextTableOptions& o_;
-  Box page_;                      // empty: no bounds
-  std::vector<DrawnRule> rules_;  // horizontal, by y
+  Box page_;                   // empty: no bounds
+  std::vector<Ruling> rules_;  // horizontal, by y
   mutable std::vector<bool> used_;
 };
 
@@ -394,9 +391,7 @@ std::vector<CellGrid> Finder::run() {
     }
     flush();
   }
-  std::sort(out.begin(), out.end(), [](const CellGrid& a, const CellGrid& b) {
-    return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-  });
+  std::sort(out.begin(), out.end(), reading_order);
   return out;
 }
 
@@ -516,10 +511,10 @@ bool Finder::build(const std::vector<Line>& lines, CellGrid& out) const {
   // 2. Rows: bands of lines. Horizontal rules across most of the table
   //    bound rows; a rule under the first few lines is a header rule.
   std::vector<double> cuts;  // y of rules inside the table
-  for (const DrawnRule& r : rules_) {
-    double overlap = std::min(r.x1, area.x1) - std::max(r.x0, area.x0);
+  for (const Ruling& r : rules_) {
+    double overlap = std::min(r.to, area.x1) - std::max(r.from, area.x0);
     // Across half the table at least: an underline is no row boundary.
-    if (overlap >= 0.5 * area.width() && r.y0 > area.y0 && r.y0 < area.y1) cuts.push_back(r.y0);
+    if (overlap >= 0.5 * area.width() && r.pos > area.y0 && r.pos < area.y1) cuts.push_back(r.pos);
   }
   std::vector<std::vector<const Line*>> bands;
   auto lines_above = [&](double y) {
@@ -807,7 +802,7 @@ bool rulings_miss_columns(const CellGrid& table, const std::vector<Word>& words,
 }
 
 std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double page_width,
-                                       double page_height, const std::vector<DrawnRule>& rules,
+                                       double page_height, const std::vector<Ruling>& rules,
                                        const TextTableOptions& options, std::vector<Word>* rest) {
   Finder finder(words, rules, options, Box{0, 0, page_width, page_height});
   std::vector<CellGrid> tables = finder.run();

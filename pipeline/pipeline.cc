@@ -305,8 +305,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   // words with its rulings as the rows' rules (below); it is put back
   // when no table is found there.
   std::vector<CellGrid> weak;
-  std::vector<DrawnRule> rules;
-  for (const Box& r : grids.horizontal_rulings) rules.push_back({r.x0, r.cy(), r.x1, r.cy()});
+  std::vector<Ruling> rules = std::move(grids.horizontal_rulings);
   if (options.tables == "auto") {
     std::vector<CellGrid> ruled;
     for (CellGrid& g : page.tables) {
@@ -314,7 +313,7 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
         ruled.push_back(std::move(g));
         continue;
       }
-      for (double y : g.row_edges) rules.push_back({g.bbox.x0, y, g.bbox.x1, y});
+      for (double y : g.row_edges) rules.push_back({true, y, g.bbox.x0, g.bbox.x1});
       weak.push_back(std::move(g));
     }
     page.tables = std::move(ruled);
@@ -327,9 +326,11 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
   // layer's own signs only); only when a cell fails is the page read again
   // at OCR resolution, its drawn rulings still counting (a judged page is
   // upright as given, so they need no turn).
-  if (judge && !page.tables.empty() &&
-      !layer_fits_page(drawn_only ? cv::Mat() : grey, page.tables, text, dpi / 72.0, reading,
-                       pictures(drawing, options))) {
+  auto layer_fits = [&] {
+    return layer_fits_page(drawn_only ? cv::Mat() : grey, page.tables, text, dpi / 72.0, reading,
+                           pictures(drawing, options));
+  };
+  if (judge && !page.tables.empty() && !layer_fits()) {
     return as_layered(std::move(base), std::move(as_read), false, rulings);
   }
   // Unruled tables among the words outside the ruled ones. A report
@@ -340,13 +341,10 @@ PageResult read_page(const PdfDocument& pdf, int number, std::optional<TextLayer
         find_text_tables(outside, page.width, page.height, rules, TextTableOptions(), &rest);
     if (found.empty() && !weak.empty()) {
       for (CellGrid& g : weak) page.tables.push_back(std::move(g));
-      std::sort(page.tables.begin(), page.tables.end(), [](const CellGrid& a, const CellGrid& b) {
-        return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
-      });
+      std::sort(page.tables.begin(), page.tables.end(), reading_order);
       outside = place_words(text, page.tables);
       // Back among the ruled tables, they are judged as they would have been.
-      if (judge && !layer_fits_page(drawn_only ? cv::Mat() : grey, page.tables, text, dpi / 72.0,
-                                    reading, pictures(drawing, options))) {
+      if (judge && !layer_fits()) {
         return as_layered(std::move(base), std::move(as_read), false, rulings);
       }
     } else if (!found.empty()) {

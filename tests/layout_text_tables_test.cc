@@ -213,7 +213,7 @@ TEST_F(TextTables, HeaderRuleMakesOneHeaderRow) {
     t.push_back({400, y, qty[r], Align::kRight});
   }
   draw_pdf(pdf, t, rules);
-  std::vector<DrawnRule> drawn{{70, 118, 402, 118}};
+  std::vector<Ruling> drawn{{true, 118, 70, 402}};
   std::vector<CellGrid> tables = find_text_tables(words_of(pdf), 612, 792, drawn);
   ASSERT_EQ(tables.size(), 1u);
   const CellGrid& g = tables[0];
@@ -277,8 +277,8 @@ TEST_F(TextTables, AGroupBetweenRulesKeepsItsHeadingsApart) {
                              {70, y + 27, 402, y + 27},
                              {70, y + 47, 402, y + 47}};
   draw_pdf(pdf, t, rules);
-  std::vector<DrawnRule> drawn;
-  for (const Segment& r : rules) drawn.push_back({r.x0, r.y0, r.x1, r.y1});
+  std::vector<Ruling> drawn;
+  for (const Segment& r : rules) drawn.push_back({true, r.y0, r.x0, r.x1});
   std::vector<CellGrid> tables = find_text_tables(words_of(pdf), 612, 792, drawn);
   ASSERT_EQ(tables.size(), 1u);
   const CellGrid& g = tables[0];

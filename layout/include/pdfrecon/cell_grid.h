@@ -71,4 +71,9 @@ struct CellGrid {
   GridCell* cell_at(int row, int col);
 };
 
+// Tables in reading order: top to bottom, then left to right.
+inline bool reading_order(const CellGrid& a, const CellGrid& b) {
+  return a.bbox.y0 != b.bbox.y0 ? a.bbox.y0 < b.bbox.y0 : a.bbox.x0 < b.bbox.x0;
+}
+
 }  // namespace pdfrecon

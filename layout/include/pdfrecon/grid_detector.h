@@ -139,10 +139,9 @@ struct PageGrids {
   double skew_degrees = 0;
   // The text height the detector worked with (given or estimated), points.
   double text_height_pt = 0;
-  // Every horizontal ruling drawn on the page, in a grid or not, as the
-  // segment from its left end to its right end (points): tables found
-  // from text use them as row boundaries (text_tables.h).
-  std::vector<Box> horizontal_rulings;
+  // Every horizontal ruling drawn on the page, in a grid or not (points):
+  // tables found from text use them as row boundaries (text_tables.h).
+  std::vector<Ruling> horizontal_rulings;
 };
 
 // grey: the page as 8-bit grey (colour images are converted); px_per_pt =

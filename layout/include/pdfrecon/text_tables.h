@@ -56,15 +56,10 @@
 #include <vector>
 
 #include "pdfrecon/cell_grid.h"
+#include "pdfrecon/page_drawing.h"
 #include "pdfrecon/text_layer.h"
 
 namespace pdfrecon {
-
-// A straight line the page draws (PDF points, top-left origin). Only
-// horizontal ones are used: a rule under a header, rules between rows.
-struct DrawnRule {
-  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
-};
 
 struct TextTableOptions {
   // A gap wider than this many text heights splits a line into pieces
@@ -131,12 +126,13 @@ struct TextTableOptions {
 // hold their text (text and raw_text, source "native", the lowest word
 // confidence). Words not upright (rotation != 0) and words whose centre is
 // off the page (`page_width` x `page_height` points; 0 for no bounds) are
-// ignored. `rules` may be empty; the horizontal ones among them refine rows
+// ignored. `rules` (page_drawing.h's rulings: a rule under a header, rules
+// between rows) may be empty; the horizontal ones among them refine rows
 // as described above. When
 // `rest` is given it receives the words that went into no table, in their
 // given order (as place_words returns them).
 std::vector<CellGrid> find_text_tables(const std::vector<Word>& words, double page_width,
-                                       double page_height, const std::vector<DrawnRule>& rules = {},
+                                       double page_height, const std::vector<Ruling>& rules = {},
                                        const TextTableOptions& options = {},
                                        std::vector<Word>* rest = nullptr);
 
