@@ -27,17 +27,17 @@
 #include "support/sqlite_rows.h"
 #include "support/temp_dir.h"
 
-extern char** environ;
-
 namespace pdfrecon {
 namespace {
 
 namespace fs = std::filesystem;
 using testing::copy;
+using testing::count_json;
 using testing::run_pdfrecon;
 using testing::sh_quote;
 using testing::slurp;
 using testing::source_path;
+using testing::spawn_batch;
 using testing::touch;
 
 const std::string kCne = source_path("fixtures/cne-lotaip-a4-2023-11/born-digital.pdf");
@@ -97,31 +97,6 @@ std::vector<std::string> store_content(const fs::path& db) {
     all.insert(all.end(), r.begin(), r.end());
   }
   return all;
-}
-
-pid_t spawn_batch(const std::vector<std::string>& args) {
-  std::vector<std::string> argv = {PDFRECON_BINARY, "batch"};
-  argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<char*> c_argv;
-  for (std::string& a : argv) c_argv.push_back(a.data());
-  c_argv.push_back(nullptr);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-  pid_t pid = -1;
-  int rc = posix_spawn(&pid, PDFRECON_BINARY, &actions, nullptr, c_argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  return rc == 0 ? pid : -1;
-}
-
-int count_json(const fs::path& dir) {
-  int n = 0;
-  std::error_code ec;
-  for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".json") ++n;
-  }
-  return n;
 }
 
 struct InFolder {
