@@ -360,14 +360,13 @@ TextLayer PdfDocument::text(int index) const {
 }
 
 PageDrawing PdfDocument::drawing(int index) const {
-  impl_->page(index);  // throws for a page index out of range
+  const PageGeometry g = geometry(index);  // throws for a page index out of range
   if (!impl_->core) {
     // The stream only reads the buffer, which outlives the document.
     auto* stream =
         new MemStream(impl_->bytes->data(), 0, Goffset(impl_->bytes->size()), Object(objNull));
     impl_->core = std::make_unique<PDFDoc>(stream);
   }
-  PageGeometry g = geometry(index);
   if (!impl_->core->isOk()) {
     PageDrawing none;
     none.incomplete = true;
